@@ -1,0 +1,32 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { endSessionOnUnauthorized } from '../auth/end-session-on-unauthorized';
+import { createSessionStore, type SessionStoreOptions } from '../auth/session-store';
+
+/**
+ * The query cache and the session, wired to each other: a 401 on an authenticated
+ * request ends the session, and ending a session empties the cache, so the next account
+ * on this browser never sees the previous one's data.
+ */
+export function createAppState(options: Omit<SessionStoreOptions, 'onEnd'> = {}) {
+  const onError = (error: unknown, meta: { authenticated?: boolean } | undefined) =>
+    handleUnauthorized(error, meta);
+  const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.meta) }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => onError(error, mutation.meta),
+    }),
+    defaultOptions: {
+      queries: { refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+  const sessionStore = createSessionStore({
+    ...options,
+    onEnd: () => {
+      void queryClient.cancelQueries();
+      queryClient.clear();
+    },
+  });
+  const handleUnauthorized = endSessionOnUnauthorized(sessionStore);
+  return { queryClient, sessionStore };
+}

@@ -1,0 +1,119 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Link, useLocation } from 'react-router';
+import { useAuth } from '../../auth/auth-context';
+import type { SessionEndReason } from '../../auth/session-store';
+import { useServerError } from '../../shared/use-server-error';
+import { AuthCard } from '../../ui/auth-card';
+import { Field } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { PasswordField } from '../../ui/password-field';
+import { RetryCountdown } from '../../ui/retry-countdown';
+import { SubmitButton } from '../../ui/submit-button';
+import { usePageMeta } from '../../ui/use-page-meta';
+import { loginSchema, type LoginValues } from './login-schema';
+import { useLogin } from './use-login';
+
+const END_REASON_NOTICES: Record<SessionEndReason, string | null> = {
+  'logged-out': null,
+  expired: 'Your session has expired. Please log in again.',
+  'other-tab': 'You signed out in another tab.',
+};
+
+interface LoginPageProps {
+  /** Starts loading what the next page needs while the request is in flight. */
+  onSubmitStart?: () => void;
+}
+
+export function LoginPage({ onSubmitStart }: LoginPageProps) {
+  usePageMeta('Log in', 'Log in to your Aurora AI Chat account to manage your profile.');
+  const { session } = useAuth();
+  const location = useLocation();
+  const login = useLogin();
+  const form = useForm<LoginValues>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { username: '', password: '', remember: false },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, formState } = form;
+  const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
+    unauthorized: 'That username and password don’t match an account. Check both and try again.',
+    invalidInput: 'The server didn’t accept these details. Check your username and password.',
+  });
+  const notice = session.status === 'anonymous' ? END_REASON_NOTICES[session.endReason ?? 'logged-out'] : null;
+  const busy = login.isPending || formState.isSubmitting;
+  const blocked = retrySecondsLeft > 0;
+
+  const submit = handleSubmit((values) => {
+    onSubmitStart?.();
+    login.mutate(values, { onError: showServerError });
+  });
+
+  return (
+    <AuthCard title="Log in">
+      {notice && !formState.isSubmitted ? (
+        <p className="alert alert-info" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <form
+        className="form"
+        noValidate
+        aria-busy={busy || undefined}
+        onSubmit={(event) => {
+          if (busy || blocked) event.preventDefault();
+          else void submit(event);
+        }}
+      >
+        {serverError?.message ? (
+          <FormAlert
+            action={
+              serverError.type === 'transient' ? (
+                <button type="button" className="button button-secondary" onClick={() => void submit()}>
+                  Try again
+                </button>
+              ) : null
+            }
+          >
+            {serverError.message}
+          </FormAlert>
+        ) : null}
+        {login.isPaused ? (
+          <p className="alert alert-info" role="status">
+            You’re offline. We’ll log you in as soon as the connection is back.
+          </p>
+        ) : null}
+        <Field
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={formState.errors.username?.message}
+          {...register('username')}
+        />
+        <PasswordField
+          label="Password"
+          autoComplete="current-password"
+          error={formState.errors.password?.message}
+          {...register('password')}
+        />
+        <label className="checkbox">
+          <input type="checkbox" {...register('remember')} />
+          Remember me
+        </label>
+        <div className="form-actions">
+          <SubmitButton pending={busy} blocked={blocked} describedBy={blocked ? 'login-retry' : undefined}>
+            Log in
+          </SubmitButton>
+          <RetryCountdown id="login-retry" secondsLeft={retrySecondsLeft} />
+        </div>
+      </form>
+      <p className="card-footer">
+        New to Aurora?{' '}
+        <Link to="/signup" state={location.state}>
+          Create an account
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,166 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { UserInfo } from '../../api';
+import { useAuth } from '../../auth/auth-context';
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULES } from '../../shared/field-rules';
+import { useServerError } from '../../shared/use-server-error';
+import { Field } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { PasswordField } from '../../ui/password-field';
+import { RetryCountdown } from '../../ui/retry-countdown';
+import { SubmitButton } from '../../ui/submit-button';
+import { profileSchema, type ProfileValues } from './profile-schema';
+import { UNSAVED_CHANGES_QUESTION, useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+import { useUpdateProfile, WrongCurrentPasswordError } from './use-update-profile';
+
+function formValues(user: UserInfo): ProfileValues {
+  return {
+    username: user.username,
+    email: user.email,
+    newPassword: '',
+    confirmNewPassword: '',
+    currentPassword: '',
+  };
+}
+
+/** Edits the loaded user; rendered only once the user info is there, so never half-filled. */
+export function ProfileForm({ user }: { user: UserInfo }) {
+  const { logOut } = useAuth();
+  const updateProfile = useUpdateProfile();
+  const [savedMessage, setSavedMessage] = useState('');
+  const form = useForm<ProfileValues>({
+    resolver: zodResolver(profileSchema),
+    defaultValues: formValues(user),
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, formState, reset, setError } = form;
+  const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
+    unauthorized: 'Your session has expired. Please log in again.',
+    invalidInput:
+      'The server didn’t accept these changes. The username or email may already belong to another account: try another.',
+  });
+  const busy = updateProfile.isPending || formState.isSubmitting;
+  const blocked = retrySecondsLeft > 0;
+  useUnsavedChangesGuard(formState.isDirty);
+
+  const submit = handleSubmit((values) => {
+    setSavedMessage('');
+    updateProfile.mutate(
+      { saved: user, values },
+      {
+        onSuccess: () => {
+          reset(formValues(values));
+          setSavedMessage('Your changes have been saved.');
+        },
+        onError: (error) => {
+          if (error instanceof WrongCurrentPasswordError) {
+            setError(
+              'currentPassword',
+              { type: 'server', message: 'That isn’t your current password. Nothing was changed.' },
+              { shouldFocus: true },
+            );
+          } else {
+            showServerError(error);
+          }
+        },
+      },
+    );
+  });
+
+  return (
+    <>
+      <form
+        className="form"
+        noValidate
+        aria-busy={busy || undefined}
+        onSubmit={(event) => {
+          if (busy || blocked) event.preventDefault();
+          else void submit(event);
+        }}
+      >
+        {serverError?.message ? (
+          <FormAlert
+            action={
+              serverError.type === 'transient' ? (
+                <button type="button" className="button button-secondary" onClick={() => void submit()}>
+                  Try again
+                </button>
+              ) : null
+            }
+          >
+            {serverError.message}
+          </FormAlert>
+        ) : null}
+        {updateProfile.isPaused ? (
+          <p className="alert alert-info">
+            You’re offline. Your changes will be saved as soon as the connection is back.
+          </p>
+        ) : null}
+        <Field
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="3 to 32 letters, digits, dots, underscores or hyphens."
+          error={formState.errors.username?.message}
+          {...register('username')}
+        />
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          error={formState.errors.email?.message}
+          {...register('email')}
+        />
+        <fieldset className="fieldset">
+          <legend>Change password (optional)</legend>
+          <PasswordField
+            label="New password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
+            passwordrules={PASSWORD_RULES}
+            hint={`Leave empty to keep your password. ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+            error={formState.errors.newPassword?.message}
+            {...register('newPassword', { deps: ['confirmNewPassword'] })}
+          />
+          <PasswordField
+            label="Confirm new password"
+            autoComplete="new-password"
+            maxLength={PASSWORD_MAX}
+            error={formState.errors.confirmNewPassword?.message}
+            {...register('confirmNewPassword')}
+          />
+        </fieldset>
+        <PasswordField
+          label="Current password"
+          autoComplete="current-password"
+          hint="Needed to save any change."
+          error={formState.errors.currentPassword?.message}
+          {...register('currentPassword')}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={busy} blocked={blocked} describedBy={blocked ? 'profile-retry' : undefined}>
+            Save changes
+          </SubmitButton>
+          <RetryCountdown id="profile-retry" secondsLeft={retrySecondsLeft} />
+        </div>
+        <p className="status" role="status">
+          {savedMessage}
+        </p>
+      </form>
+      <div className="card-footer">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            if (!formState.isDirty || window.confirm(UNSAVED_CHANGES_QUESTION)) logOut('logged-out');
+          }}
+        >
+          Log out
+        </button>
+      </div>
+    </>
+  );
+}

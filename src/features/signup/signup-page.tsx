@@ -1,0 +1,121 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Link, useLocation } from 'react-router';
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULES } from '../../shared/field-rules';
+import { useServerError } from '../../shared/use-server-error';
+import { AuthCard } from '../../ui/auth-card';
+import { Field } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { PasswordField } from '../../ui/password-field';
+import { RetryCountdown } from '../../ui/retry-countdown';
+import { SubmitButton } from '../../ui/submit-button';
+import { usePageMeta } from '../../ui/use-page-meta';
+import { signupSchema, type SignupValues } from './signup-schema';
+import { useSignup } from './use-signup';
+
+interface SignupPageProps {
+  /** Starts loading what the next page needs while the request is in flight. */
+  onSubmitStart?: () => void;
+}
+
+export function SignupPage({ onSubmitStart }: SignupPageProps) {
+  usePageMeta('Create your account', 'Create an Aurora AI Chat account in a minute.');
+  const location = useLocation();
+  const signup = useSignup();
+  const form = useForm<SignupValues>({
+    resolver: zodResolver(signupSchema),
+    defaultValues: { username: '', email: '', password: '', confirmPassword: '' },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, formState } = form;
+  const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
+    unauthorized: 'The server refused this sign-up. Please try again.',
+    invalidInput:
+      'We couldn’t create this account. The username or email may already be in use: try another, or log in instead.',
+  });
+  const busy = signup.isPending || formState.isSubmitting;
+  const blocked = retrySecondsLeft > 0;
+
+  const submit = handleSubmit((values) => {
+    onSubmitStart?.();
+    signup.mutate(values, { onError: showServerError });
+  });
+
+  return (
+    <AuthCard title="Create your account">
+      <form
+        className="form"
+        noValidate
+        aria-busy={busy || undefined}
+        onSubmit={(event) => {
+          if (busy || blocked) event.preventDefault();
+          else void submit(event);
+        }}
+      >
+        {serverError?.message ? (
+          <FormAlert
+            action={
+              serverError.type === 'transient' ? (
+                <button type="button" className="button button-secondary" onClick={() => void submit()}>
+                  Try again
+                </button>
+              ) : null
+            }
+          >
+            {serverError.message}
+          </FormAlert>
+        ) : null}
+        {signup.isPaused ? (
+          <p className="alert alert-info" role="status">
+            You’re offline. We’ll create your account as soon as the connection is back.
+          </p>
+        ) : null}
+        <Field
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="3 to 32 letters, digits, dots, underscores or hyphens."
+          error={formState.errors.username?.message}
+          {...register('username')}
+        />
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          error={formState.errors.email?.message}
+          {...register('email')}
+        />
+        <PasswordField
+          label="Password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
+          passwordrules={PASSWORD_RULES}
+          hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+          error={formState.errors.password?.message}
+          {...register('password')}
+        />
+        <PasswordField
+          label="Confirm password"
+          autoComplete="new-password"
+          maxLength={PASSWORD_MAX}
+          error={formState.errors.confirmPassword?.message}
+          {...register('confirmPassword')}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={busy} blocked={blocked} describedBy={blocked ? 'signup-retry' : undefined}>
+            Sign up
+          </SubmitButton>
+          <RetryCountdown id="signup-retry" secondsLeft={retrySecondsLeft} />
+        </div>
+      </form>
+      <p className="card-footer">
+        Already have an account?{' '}
+        <Link to="/login" state={location.state}>
+          Log in
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}
