@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { endSessionOnUnauthorized } from '../auth/end-session-on-unauthorized';
 import { createSessionStore, type SessionStoreOptions } from '../auth/session-store';
+import { discardProfileDraft } from '../features/profile/profile-draft';
 
 /**
  * The query cache and the session, wired to each other: a 401 on an authenticated
@@ -22,9 +23,12 @@ export function createAppState(options: Omit<SessionStoreOptions, 'onEnd'> = {})
   });
   const sessionStore = createSessionStore({
     ...options,
-    onEnd: () => {
+    onEnd: (reason) => {
       void queryClient.cancelQueries();
       queryClient.clear();
+      // Edits kept across an expired session are for the same user logging back in;
+      // any other ending throws them away.
+      if (reason !== 'expired') discardProfileDraft();
     },
   });
   const handleUnauthorized = endSessionOnUnauthorized(sessionStore);

@@ -15,7 +15,9 @@ export function OfflineBanner() {
   return (
     <div className="offline-region" aria-live="polite">
       {online ? null : (
-        <p className="offline-banner">You’re offline. We’ll carry on when the connection is back.</p>
+        <p className="offline-banner">
+          You’re offline. We’ll carry on when the connection is back.
+        </p>
       )}
     </div>
   );

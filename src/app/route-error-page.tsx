@@ -8,7 +8,11 @@ export function RouteErrorPage() {
   return (
     <AuthCard title="Something went wrong">
       <p role="alert">This page couldn’t be shown. Reloading usually fixes it.</p>
-      <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => window.location.reload()}
+      >
         Reload the page
       </button>
     </AuthCard>

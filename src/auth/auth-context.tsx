@@ -5,6 +5,8 @@ interface AuthContextValue {
   session: SessionState;
   logIn: SessionStore['start'];
   logOut: SessionStore['end'];
+  /** The session as it is now, for code that runs outside render (e.g. an unmount). */
+  getSession: SessionStore['getState'];
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -12,7 +14,11 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 export function AuthProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
   const session = useSyncExternalStore(store.subscribe, store.getState);
   return (
-    <AuthContext value={{ session, logIn: store.start, logOut: store.end }}>{children}</AuthContext>
+    <AuthContext
+      value={{ session, logIn: store.start, logOut: store.end, getSession: store.getState }}
+    >
+      {children}
+    </AuthContext>
   );
 }
 

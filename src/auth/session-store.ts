@@ -18,9 +18,7 @@ export type SessionState =
   | { status: 'authenticated'; token: string }
   | { status: 'anonymous'; endReason: SessionEndReason | null };
 
-type ChannelMessage =
-  | { type: 'started'; token: string; remember: boolean }
-  | { type: 'ended' };
+type ChannelMessage = { type: 'started'; token: string; remember: boolean } | { type: 'ended' };
 
 export interface SessionStore {
   getState(): SessionState;
@@ -35,7 +33,7 @@ export interface SessionStoreOptions {
   local?: Storage;
   session?: Storage;
   /** Called synchronously whenever a session ends, before anyone is told. */
-  onEnd?: () => void;
+  onEnd?: (reason: SessionEndReason) => void;
   channelName?: string;
 }
 
@@ -69,7 +67,8 @@ export function createSessionStore({
     ? { status: 'authenticated', token: initialToken }
     : { status: 'anonymous', endReason: null };
   const listeners = new Set<() => void>();
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(channelName);
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(channelName);
 
   function setState(next: SessionState) {
     state = next;
@@ -84,7 +83,7 @@ export function createSessionStore({
   function endLocally(reason: SessionEndReason) {
     writeToken(local, null);
     writeToken(session, null);
-    onEnd?.();
+    onEnd?.(reason);
     setState({ status: 'anonymous', endReason: reason });
   }
 
@@ -94,7 +93,7 @@ export function createSessionStore({
       if (message.type === 'started') {
         // Another tab logged in; this one joins the session rather than keeping an old one.
         if (state.status === 'authenticated' && state.token === message.token) return;
-        if (state.status === 'authenticated') onEnd?.();
+        if (state.status === 'authenticated') onEnd?.('other-tab');
         store(message.token, message.remember);
         setState({ status: 'authenticated', token: message.token });
       } else if (state.status === 'authenticated') {
@@ -110,7 +109,7 @@ export function createSessionStore({
       return () => listeners.delete(listener);
     },
     start(token, { remember }) {
-      if (state.status === 'authenticated') onEnd?.();
+      if (state.status === 'authenticated') onEnd?.('logged-out');
       store(token, remember);
       setState({ status: 'authenticated', token });
       channel?.postMessage({ type: 'started', token, remember } satisfies ChannelMessage);

@@ -26,17 +26,21 @@ export const usernameRule = z.string({ error: 'Enter a username.' }).check(
   }),
 );
 
-export const emailRule = z.string({ error: 'Enter an email address.' }).check(
-  z.minLength(1, { error: 'Enter an email address.' }),
-  z.maxLength(EMAIL_MAX, { error: `Use at most ${EMAIL_MAX} characters.` }),
-  z.email({ error: 'Enter a valid email address, like name@example.com.' }),
-);
+export const emailRule = z
+  .string({ error: 'Enter an email address.' })
+  .check(
+    z.minLength(1, { error: 'Enter an email address.' }),
+    z.maxLength(EMAIL_MAX, { error: `Use at most ${EMAIL_MAX} characters.` }),
+    z.email({ error: 'Enter a valid email address, like name@example.com.' }),
+  );
 
-export const passwordRule = z.string({ error: 'Enter a password.' }).check(
-  z.minLength(1, { error: 'Enter a password.' }),
-  z.minLength(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` }),
-  z.maxLength(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` }),
-);
+export const passwordRule = z
+  .string({ error: 'Enter a password.' })
+  .check(
+    z.minLength(1, { error: 'Enter a password.' }),
+    z.minLength(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` }),
+    z.maxLength(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` }),
+  );
 
 /** Emails are compared case-insensitively; this is the form they are compared in. */
 export function normalizeEmail(email: string): string {

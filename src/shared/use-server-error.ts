@@ -13,7 +13,10 @@ export type ServerErrorType = 'transient' | 'rate-limited' | 'rejected';
  * Puts a failed request's message on the form (`root.serverError`, shown in its alert)
  * and, for a 429, counts down until the button may be used again.
  */
-export function useServerError<T extends FieldValues>(form: UseFormReturn<T>, wording: ErrorWording) {
+export function useServerError<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  wording: ErrorWording,
+) {
   const [retrySecondsLeft, startCountdown] = useCountdown();
   const { clearErrors, setError } = form;
   const rateLimited = form.formState.errors.root?.serverError?.type === 'rate-limited';

@@ -13,7 +13,12 @@ interface SubmitButtonProps {
  * The form's submit button. It keeps its name and its focus while busy (`aria-disabled`
  * rather than `disabled`, which would drop keyboard focus); the form ignores submits then.
  */
-export function SubmitButton({ children, pending = false, blocked = false, describedBy }: SubmitButtonProps) {
+export function SubmitButton({
+  children,
+  pending = false,
+  blocked = false,
+  describedBy,
+}: SubmitButtonProps) {
   const inactive = pending || blocked;
   return (
     <button

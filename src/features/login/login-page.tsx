@@ -3,11 +3,13 @@ import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../../auth/auth-context';
 import type { SessionEndReason } from '../../auth/session-store';
+import { useErrorSummary } from '../../shared/use-error-summary';
 import { useServerError } from '../../shared/use-server-error';
 import { AuthCard } from '../../ui/auth-card';
 import { Field } from '../../ui/field';
-import { FormAlert } from '../../ui/form-alert';
+import { ErrorSummary } from '../../ui/error-summary';
 import { PasswordField } from '../../ui/password-field';
+import { ServerErrorAlert } from '../../ui/server-error-alert';
 import { RetryCountdown } from '../../ui/retry-countdown';
 import { SubmitButton } from '../../ui/submit-button';
 import { usePageMeta } from '../../ui/use-page-meta';
@@ -34,20 +36,27 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
     resolver: zodResolver(loginSchema),
     defaultValues: { username: '', password: '', remember: false },
     mode: 'onTouched',
+    shouldFocusError: false,
   });
   const { register, handleSubmit, formState } = form;
   const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
     unauthorized: 'That username and password don’t match an account. Check both and try again.',
     invalidInput: 'The server didn’t accept these details. Check your username and password.',
   });
-  const notice = session.status === 'anonymous' ? END_REASON_NOTICES[session.endReason ?? 'logged-out'] : null;
+  const notice =
+    session.status === 'anonymous' ? END_REASON_NOTICES[session.endReason ?? 'logged-out'] : null;
+  const { summaryItems, summaryRef, onInvalid, hideSummary } = useErrorSummary(form, {
+    username: 'login-username',
+    password: 'login-password',
+  });
   const busy = login.isPending || formState.isSubmitting;
   const blocked = retrySecondsLeft > 0;
 
   const submit = handleSubmit((values) => {
+    hideSummary();
     onSubmitStart?.();
     login.mutate(values, { onError: showServerError });
-  });
+  }, onInvalid);
 
   return (
     <AuthCard title="Log in">
@@ -65,25 +74,15 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
           else void submit(event);
         }}
       >
-        {serverError?.message ? (
-          <FormAlert
-            action={
-              serverError.type === 'transient' ? (
-                <button type="button" className="button button-secondary" onClick={() => void submit()}>
-                  Try again
-                </button>
-              ) : null
-            }
-          >
-            {serverError.message}
-          </FormAlert>
-        ) : null}
+        {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
+        <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
         {login.isPaused ? (
           <p className="alert alert-info" role="status">
             You’re offline. We’ll log you in as soon as the connection is back.
           </p>
         ) : null}
         <Field
+          id="login-username"
           label="Username"
           autoComplete="username"
           autoCapitalize="none"
@@ -92,6 +91,7 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
           {...register('username')}
         />
         <PasswordField
+          id="login-password"
           label="Password"
           autoComplete="current-password"
           error={formState.errors.password?.message}
@@ -102,7 +102,11 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
           Remember me
         </label>
         <div className="form-actions">
-          <SubmitButton pending={busy} blocked={blocked} describedBy={blocked ? 'login-retry' : undefined}>
+          <SubmitButton
+            pending={busy}
+            blocked={blocked}
+            describedBy={blocked ? 'login-retry' : undefined}
+          >
             Log in
           </SubmitButton>
           <RetryCountdown id="login-retry" secondsLeft={retrySecondsLeft} />

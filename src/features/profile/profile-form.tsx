@@ -4,14 +4,18 @@ import { useForm } from 'react-hook-form';
 import type { UserInfo } from '../../api';
 import { useAuth } from '../../auth/auth-context';
 import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULES } from '../../shared/field-rules';
+import { PasswordStrengthFor } from '../../shared/password-strength-for';
+import { useErrorSummary } from '../../shared/use-error-summary';
 import { useServerError } from '../../shared/use-server-error';
 import { Field } from '../../ui/field';
-import { FormAlert } from '../../ui/form-alert';
+import { ErrorSummary } from '../../ui/error-summary';
 import { PasswordField } from '../../ui/password-field';
+import { ServerErrorAlert } from '../../ui/server-error-alert';
 import { RetryCountdown } from '../../ui/retry-countdown';
 import { SubmitButton } from '../../ui/submit-button';
 import { profileSchema, type ProfileValues } from './profile-schema';
 import { UNSAVED_CHANGES_QUESTION, useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+import { useProfileDraft } from './use-profile-draft';
 import { useUpdateProfile, WrongCurrentPasswordError } from './use-update-profile';
 
 function formValues(user: UserInfo): ProfileValues {
@@ -33,6 +37,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
     resolver: zodResolver(profileSchema),
     defaultValues: formValues(user),
     mode: 'onTouched',
+    shouldFocusError: false,
   });
   const { register, handleSubmit, formState, reset, setError } = form;
   const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
@@ -40,11 +45,20 @@ export function ProfileForm({ user }: { user: UserInfo }) {
     invalidInput:
       'The server didn’t accept these changes. The username or email may already belong to another account: try another.',
   });
+  const { summaryItems, summaryRef, onInvalid, hideSummary } = useErrorSummary(form, {
+    username: 'profile-username',
+    email: 'profile-email',
+    newPassword: 'profile-new-password',
+    confirmNewPassword: 'profile-confirm-new-password',
+    currentPassword: 'profile-current-password',
+  });
   const busy = updateProfile.isPending || formState.isSubmitting;
   const blocked = retrySecondsLeft > 0;
   useUnsavedChangesGuard(formState.isDirty);
+  const draftRestored = useProfileDraft(form, user);
 
   const submit = handleSubmit((values) => {
+    hideSummary();
     setSavedMessage('');
     updateProfile.mutate(
       { saved: user, values },
@@ -66,7 +80,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
         },
       },
     );
-  });
+  }, onInvalid);
 
   return (
     <>
@@ -79,25 +93,21 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           else void submit(event);
         }}
       >
-        {serverError?.message ? (
-          <FormAlert
-            action={
-              serverError.type === 'transient' ? (
-                <button type="button" className="button button-secondary" onClick={() => void submit()}>
-                  Try again
-                </button>
-              ) : null
-            }
-          >
-            {serverError.message}
-          </FormAlert>
+        {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
+        {draftRestored && formState.isDirty ? (
+          <p className="alert alert-info">
+            We put back the changes you hadn’t saved when your session expired. Enter your current
+            password to save them.
+          </p>
         ) : null}
+        <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
         {updateProfile.isPaused ? (
           <p className="alert alert-info">
             You’re offline. Your changes will be saved as soon as the connection is back.
           </p>
         ) : null}
         <Field
+          id="profile-username"
           label="Username"
           autoComplete="username"
           autoCapitalize="none"
@@ -107,6 +117,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           {...register('username')}
         />
         <Field
+          id="profile-email"
           label="Email"
           type="email"
           autoComplete="email"
@@ -116,16 +127,25 @@ export function ProfileForm({ user }: { user: UserInfo }) {
         <fieldset className="fieldset">
           <legend>Change password (optional)</legend>
           <PasswordField
+            id="profile-new-password"
             label="New password"
             autoComplete="new-password"
             minLength={PASSWORD_MIN}
             maxLength={PASSWORD_MAX}
             passwordrules={PASSWORD_RULES}
             hint={`Leave empty to keep your password. ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+            extra={
+              <PasswordStrengthFor
+                control={form.control}
+                name="newPassword"
+                personal={['username', 'email']}
+              />
+            }
             error={formState.errors.newPassword?.message}
             {...register('newPassword', { deps: ['confirmNewPassword'] })}
           />
           <PasswordField
+            id="profile-confirm-new-password"
             label="Confirm new password"
             autoComplete="new-password"
             maxLength={PASSWORD_MAX}
@@ -134,6 +154,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           />
         </fieldset>
         <PasswordField
+          id="profile-current-password"
           label="Current password"
           autoComplete="current-password"
           hint="Needed to save any change."
@@ -141,7 +162,11 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           {...register('currentPassword')}
         />
         <div className="form-actions">
-          <SubmitButton pending={busy} blocked={blocked} describedBy={blocked ? 'profile-retry' : undefined}>
+          <SubmitButton
+            pending={busy}
+            blocked={blocked}
+            describedBy={blocked ? 'profile-retry' : undefined}
+          >
             Save changes
           </SubmitButton>
           <RetryCountdown id="profile-retry" secondsLeft={retrySecondsLeft} />
@@ -155,7 +180,8 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           type="button"
           className="button button-secondary"
           onClick={() => {
-            if (!formState.isDirty || window.confirm(UNSAVED_CHANGES_QUESTION)) logOut('logged-out');
+            if (!formState.isDirty || window.confirm(UNSAVED_CHANGES_QUESTION))
+              logOut('logged-out');
           }}
         >
           Log out

@@ -9,7 +9,10 @@ import { usePageMeta } from '../../ui/use-page-meta';
 import { ProfileForm } from './profile-form';
 
 export function ProfilePage() {
-  usePageMeta('Your profile', 'Change the username, email and password of your Aurora AI Chat account.');
+  usePageMeta(
+    'Your profile',
+    'Change the username, email and password of your Aurora AI Chat account.',
+  );
   const token = useAccessToken();
   const userInfo = useQuery(userInfoQuery(token));
 
@@ -20,7 +23,11 @@ export function ProfilePage() {
       ) : userInfo.isError ? (
         <FormAlert
           action={
-            <button type="button" className="button button-secondary" onClick={() => void userInfo.refetch()}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void userInfo.refetch()}
+            >
               Try again
             </button>
           }

@@ -8,9 +8,9 @@ export const profileSchema = z
     // Optional: an empty new password keeps the current one.
     newPassword: z.union([z.literal(''), passwordRule]),
     confirmNewPassword: z.string(),
-    currentPassword: z.string().check(
-      z.minLength(1, { error: 'Enter your current password to save changes.' }),
-    ),
+    currentPassword: z
+      .string()
+      .check(z.minLength(1, { error: 'Enter your current password to save changes.' })),
   })
   .check(
     z.refine((values) => values.newPassword === values.confirmNewPassword, {

@@ -29,7 +29,8 @@ export function useUpdateProfile() {
       try {
         await login({ username: saved.username, password: values.currentPassword });
       } catch (error) {
-        if (isApiError(error) && error.kind === 'unauthorized') throw new WrongCurrentPasswordError();
+        if (isApiError(error) && error.kind === 'unauthorized')
+          throw new WrongCurrentPasswordError();
         throw error;
       }
       await setUserInfo(token, {

@@ -2,11 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'react-router';
 import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULES } from '../../shared/field-rules';
+import { PasswordStrengthFor } from '../../shared/password-strength-for';
+import { useErrorSummary } from '../../shared/use-error-summary';
 import { useServerError } from '../../shared/use-server-error';
 import { AuthCard } from '../../ui/auth-card';
 import { Field } from '../../ui/field';
-import { FormAlert } from '../../ui/form-alert';
+import { ErrorSummary } from '../../ui/error-summary';
 import { PasswordField } from '../../ui/password-field';
+import { ServerErrorAlert } from '../../ui/server-error-alert';
 import { RetryCountdown } from '../../ui/retry-countdown';
 import { SubmitButton } from '../../ui/submit-button';
 import { usePageMeta } from '../../ui/use-page-meta';
@@ -26,6 +29,7 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
     resolver: zodResolver(signupSchema),
     defaultValues: { username: '', email: '', password: '', confirmPassword: '' },
     mode: 'onTouched',
+    shouldFocusError: false,
   });
   const { register, handleSubmit, formState } = form;
   const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
@@ -33,13 +37,20 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
     invalidInput:
       'We couldn’t create this account. The username or email may already be in use: try another, or log in instead.',
   });
+  const { summaryItems, summaryRef, onInvalid, hideSummary } = useErrorSummary(form, {
+    username: 'signup-username',
+    email: 'signup-email',
+    password: 'signup-password',
+    confirmPassword: 'signup-confirm-password',
+  });
   const busy = signup.isPending || formState.isSubmitting;
   const blocked = retrySecondsLeft > 0;
 
   const submit = handleSubmit((values) => {
+    hideSummary();
     onSubmitStart?.();
     signup.mutate(values, { onError: showServerError });
-  });
+  }, onInvalid);
 
   return (
     <AuthCard title="Create your account">
@@ -52,25 +63,15 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
           else void submit(event);
         }}
       >
-        {serverError?.message ? (
-          <FormAlert
-            action={
-              serverError.type === 'transient' ? (
-                <button type="button" className="button button-secondary" onClick={() => void submit()}>
-                  Try again
-                </button>
-              ) : null
-            }
-          >
-            {serverError.message}
-          </FormAlert>
-        ) : null}
+        {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
+        <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
         {signup.isPaused ? (
           <p className="alert alert-info" role="status">
             You’re offline. We’ll create your account as soon as the connection is back.
           </p>
         ) : null}
         <Field
+          id="signup-username"
           label="Username"
           autoComplete="username"
           autoCapitalize="none"
@@ -80,6 +81,7 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
           {...register('username')}
         />
         <Field
+          id="signup-email"
           label="Email"
           type="email"
           autoComplete="email"
@@ -87,16 +89,25 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
           {...register('email')}
         />
         <PasswordField
+          id="signup-password"
           label="Password"
           autoComplete="new-password"
           minLength={PASSWORD_MIN}
           maxLength={PASSWORD_MAX}
           passwordrules={PASSWORD_RULES}
           hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+          extra={
+            <PasswordStrengthFor
+              control={form.control}
+              name="password"
+              personal={['username', 'email']}
+            />
+          }
           error={formState.errors.password?.message}
           {...register('password')}
         />
         <PasswordField
+          id="signup-confirm-password"
           label="Confirm password"
           autoComplete="new-password"
           maxLength={PASSWORD_MAX}
@@ -104,7 +115,11 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
           {...register('confirmPassword')}
         />
         <div className="form-actions">
-          <SubmitButton pending={busy} blocked={blocked} describedBy={blocked ? 'signup-retry' : undefined}>
+          <SubmitButton
+            pending={busy}
+            blocked={blocked}
+            describedBy={blocked ? 'signup-retry' : undefined}
+          >
             Sign up
           </SubmitButton>
           <RetryCountdown id="signup-retry" secondsLeft={retrySecondsLeft} />
