@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { auroraApi } from './server/vite-plugin.ts';
+import { securityHeaders } from './server/security-headers.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), auroraApi(), securityHeaders()],
   build: {
     target: 'es2022',
     sourcemap: false,
