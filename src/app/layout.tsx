@@ -1,7 +1,9 @@
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { OfflineBanner } from './offline-banner';
+import { RouteErrorBoundary } from './route-error-boundary';
 
 export function Layout() {
+  const { pathname } = useLocation();
   return (
     <>
       <header className="site-header">
@@ -12,7 +14,9 @@ export function Layout() {
       </header>
       <OfflineBanner />
       <main className="site-main">
-        <Outlet />
+        <RouteErrorBoundary key={pathname}>
+          <Outlet />
+        </RouteErrorBoundary>
       </main>
     </>
   );

@@ -1,12 +1,11 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { GuestOnly, HomeRedirect, RequireAuth } from '../auth/route-guards';
 import { LoginPage } from '../features/login/login-page';
 import { SignupPage } from '../features/signup/signup-page';
+import { PageLoading } from '../ui/page-loading';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
-import { PageLoading } from '../ui/page-loading';
-import { RouteErrorPage } from './route-error-page';
 
 // The profile page, and all only it needs, loads on demand. Log-in and sign-up start
 // loading it as soon as their request is sent, so landing on it adds no wait.
@@ -14,37 +13,31 @@ const loadProfilePage = () => import('../features/profile/profile-page');
 const preloadProfilePage = () => void loadProfilePage();
 const ProfilePage = lazy(async () => ({ default: (await loadProfilePage()).ProfilePage }));
 
-export const routes: RouteObject[] = [
-  {
-    element: <Layout />,
-    errorElement: <RouteErrorPage />,
-    children: [
-      { index: true, element: <HomeRedirect /> },
-      {
-        element: <GuestOnly />,
-        children: [
-          { path: 'login', element: <LoginPage onSubmitStart={preloadProfilePage} /> },
-          { path: 'signup', element: <SignupPage onSubmitStart={preloadProfilePage} /> },
-        ],
-      },
-      {
-        element: <RequireAuth />,
-        children: [
-          {
-            path: 'profile',
-            element: (
+/**
+ * The portal's routes. Declarative routes rather than a data router: the portal loads
+ * no data through the router, and the data router would add ~16 KB (gzipped) to every page.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomeRedirect />} />
+        <Route element={<GuestOnly />}>
+          <Route path="login" element={<LoginPage onSubmitStart={preloadProfilePage} />} />
+          <Route path="signup" element={<SignupPage onSubmitStart={preloadProfilePage} />} />
+        </Route>
+        <Route element={<RequireAuth />}>
+          <Route
+            path="profile"
+            element={
               <Suspense fallback={<PageLoading label="Loading your profile…" />}>
                 <ProfilePage />
               </Suspense>
-            ),
-          },
-        ],
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
-
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+            }
+          />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
 }
