@@ -14,7 +14,10 @@ export function safeReturnPath(candidate: unknown): string {
   // characters can hide the same trick.
   if (candidate.includes('\\') || hasControlCharacter(candidate)) return DEFAULT_RETURN_PATH;
   const url = new URL(candidate, 'https://app.invalid');
-  if (url.origin !== 'https://app.invalid') return DEFAULT_RETURN_PATH;
+  // Dot segments ("/.//evil.example") can normalise into a protocol-relative path.
+  if (url.origin !== 'https://app.invalid' || url.pathname.startsWith('//')) {
+    return DEFAULT_RETURN_PATH;
+  }
   if (GUEST_PATHS.has(url.pathname)) return DEFAULT_RETURN_PATH;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -16,6 +16,8 @@ afterEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   if (consoleErrors.length > 0) {
-    throw new Error(`Unexpected console.error:\n${consoleErrors.map((a) => a.map(String).join(' ')).join('\n')}`);
+    throw new Error(
+      `Unexpected console.error:\n${consoleErrors.map((a) => a.map(String).join(' ')).join('\n')}`,
+    );
   }
 });

@@ -39,8 +39,7 @@ export function PasswordField({ onKeyDown, onKeyUp, onBlur, extra, ...props }: P
           className="field-toggle"
           onClick={() => setVisible((current) => !current)}
         >
-          {visible ? 'Hide' : 'Show'}
-          <span className="visually-hidden"> password</span>
+          {visible ? 'Hide' : 'Show'} <span className="visually-hidden">password</span>
         </button>
       }
       extra={

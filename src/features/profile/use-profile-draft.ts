@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { UserInfo } from '../../api';
 import { useAuth } from '../../auth/auth-context';
@@ -7,22 +7,22 @@ import type { ProfileValues } from './profile-schema';
 
 /**
  * Keeps unsaved username/email edits when the session expires under the form, and
- * puts them back when the same account returns. Says whether it restored anything.
+ * puts them back when the same account returns. The draft is filed under the account's
+ * saved username as it is now (after any rename), so no other account can pick it up. Says whether it restored anything.
  */
 export function useProfileDraft(form: UseFormReturn<ProfileValues>, user: UserInfo): boolean {
   const { getSession } = useAuth();
   const [restored, setRestored] = useState(false);
-  const account = useRef(user.username);
   const { getValues, setValue } = form;
 
   useEffect(() => {
-    const draft = takeProfileDraft(account.current);
+    const draft = takeProfileDraft(user.username);
     if (draft) {
       setValue('username', draft.username, { shouldDirty: true });
       setValue('email', draft.email, { shouldDirty: true });
       setRestored(true);
     }
-  }, [setValue]);
+  }, [setValue, user.username]);
 
   useEffect(
     () => () => {
@@ -30,7 +30,7 @@ export function useProfileDraft(form: UseFormReturn<ProfileValues>, user: UserIn
       if (session.status !== 'anonymous' || session.endReason !== 'expired') return;
       const { username, email } = getValues();
       if (username !== user.username || email !== user.email) {
-        keepProfileDraft(account.current, { username, email });
+        keepProfileDraft(user.username, { username, email });
       }
     },
     [getSession, getValues, user],
