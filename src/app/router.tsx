@@ -9,9 +9,26 @@ import { NotFoundPage } from './not-found-page';
 
 // The profile page, and all only it needs, loads on demand. Log-in and sign-up start
 // loading it as soon as their request is sent, so landing on it adds no wait.
-const loadProfilePage = () => import('../features/profile/profile-page');
-const preloadProfilePage = () => void loadProfilePage();
-const ProfilePage = lazy(async () => ({ default: (await loadProfilePage()).ProfilePage }));
+type ProfilePageModule = typeof import('../features/profile/profile-page');
+let profilePageModule: ProfilePageModule | undefined;
+const loadProfilePage = async () =>
+  (profilePageModule = await import('../features/profile/profile-page'));
+const preloadProfilePage = () => {
+  // Only a head start: if it fails (offline, say), the page loads, or reports, when shown.
+  loadProfilePage().catch(() => undefined);
+};
+const LazyProfilePage = lazy(async () => ({ default: (await loadProfilePage()).ProfilePage }));
+
+function ProfileRoute() {
+  // Once preloaded, render the page itself: React.lazy would still suspend for a render
+  // and show the fallback for a moment before the (already loaded) page.
+  const Page = profilePageModule?.ProfilePage ?? LazyProfilePage;
+  return (
+    <Suspense fallback={<PageLoading label="Loading your profile…" />}>
+      <Page />
+    </Suspense>
+  );
+}
 
 /**
  * The portal's routes. Declarative routes rather than a data router: the portal loads
@@ -27,14 +44,7 @@ export function AppRoutes() {
           <Route path="signup" element={<SignupPage onSubmitStart={preloadProfilePage} />} />
         </Route>
         <Route element={<RequireAuth />}>
-          <Route
-            path="profile"
-            element={
-              <Suspense fallback={<PageLoading label="Loading your profile…" />}>
-                <ProfilePage />
-              </Suspense>
-            }
-          />
+          <Route path="profile" element={<ProfileRoute />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,6 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useAuth } from './auth-context';
 import { safeReturnPath } from './return-path';
+import { userInfoQuery } from './user-info-query';
 
 /** Where a guarded page sends a logged-out visitor, remembering where they were going. */
 export interface LoginRedirectState {
@@ -11,6 +14,13 @@ export interface LoginRedirectState {
 export function RequireAuth() {
   const { session } = useAuth();
   const location = useLocation();
+  const queryClient = useQueryClient();
+  const token = session.status === 'authenticated' ? session.token : null;
+  // Start loading the user while a guarded page's code is still on its way (a direct
+  // visit or a reload), instead of one after the other.
+  useEffect(() => {
+    if (token) void queryClient.prefetchQuery(userInfoQuery(token));
+  }, [queryClient, token]);
   if (session.status !== 'authenticated') {
     const from = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/login" replace state={{ from } satisfies LoginRedirectState} />;

@@ -24,10 +24,6 @@ export function useErrorSummary<T extends FieldValues>(
     return typeof message === 'string' && fieldId ? [{ fieldId, message }] : [];
   });
 
-  useEffect(() => {
-    if (focusRequest > 0) summaryRef.current?.focus();
-  }, [focusRequest]);
-
   function onInvalid(invalid: FieldErrors<T>) {
     const names = (Object.keys(fields) as Path<T>[]).filter((name) => name in invalid);
     const [first] = names;
@@ -40,8 +36,15 @@ export function useErrorSummary<T extends FieldValues>(
     }
   }
 
+  const visible = shown && items.length > 0;
+  // react-hook-form reports the failed submit before its errors reach formState, so the
+  // summary appears a render later: focus it once it is on screen.
+  useEffect(() => {
+    if (focusRequest > 0 && visible) summaryRef.current?.focus();
+  }, [focusRequest, visible]);
+
   return {
-    summaryItems: shown && items.length > 0 ? items : [],
+    summaryItems: visible ? items : [],
     summaryRef,
     onInvalid,
     hideSummary: () => setShown(false),

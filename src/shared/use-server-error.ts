@@ -31,7 +31,7 @@ export function useServerError<T extends FieldValues>(
       startCountdown(seconds);
       setError('root.serverError', {
         type: 'rate-limited' satisfies ServerErrorType,
-        message: `Too many attempts. Try again in ${seconds} seconds.`,
+        message: `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
       });
       return;
     }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useId, type FocusEvent, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -15,7 +15,31 @@ export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
  * A labelled input whose hint and error are tied to it (`aria-describedby`), and which
  * says it is invalid (`aria-invalid`) only when it has an error to show.
  */
-export function Field({ label, error, hint, addon, extra, id, ref, ...inputProps }: FieldProps) {
+/**
+ * Whether focus is leaving for this form's submit button. Validating on that blur would
+ * show an error above the button between mouse-down and mouse-up, moving the button away
+ * from the pointer and losing the click; the submit validates every field anyway.
+ */
+function leavingForSubmit(event: FocusEvent<HTMLInputElement>): boolean {
+  const next = event.relatedTarget;
+  return (
+    next instanceof HTMLButtonElement &&
+    next.type === 'submit' &&
+    next.form === event.currentTarget.form
+  );
+}
+
+export function Field({
+  label,
+  error,
+  hint,
+  addon,
+  extra,
+  id,
+  ref,
+  onBlur,
+  ...inputProps
+}: FieldProps) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const hintId = `${inputId}-hint`;
@@ -40,6 +64,9 @@ export function Field({ label, error, hint, addon, extra, id, ref, ...inputProps
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
           {...inputProps}
+          onBlur={(event) => {
+            if (!leavingForSubmit(event)) onBlur?.(event);
+          }}
         />
         {addon}
       </div>

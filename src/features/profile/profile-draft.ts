@@ -25,14 +25,13 @@ export function keepProfileDraft(account: string, draft: ProfileDraft): void {
   }
 }
 
-/** The draft for this account, removed as it is read; null when there is none. */
-export function takeProfileDraft(account: string): ProfileDraft | null {
+/** The draft for this account; null when there is none (or it is another account's). */
+export function readProfileDraft(account: string): ProfileDraft | null {
   try {
     const stored = sessionStorage.getItem(DRAFT_KEY);
     if (stored === null) return null;
     const parsed = draftSchema.safeParse(JSON.parse(stored));
     if (!parsed.success || parsed.data.account !== account) return null;
-    sessionStorage.removeItem(DRAFT_KEY);
     return { username: parsed.data.username, email: parsed.data.email };
   } catch {
     return null;

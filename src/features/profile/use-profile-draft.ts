@@ -2,27 +2,27 @@ import { useEffect, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { UserInfo } from '../../api';
 import { useAuth } from '../../auth/auth-context';
-import { keepProfileDraft, takeProfileDraft } from './profile-draft';
+import { discardProfileDraft, keepProfileDraft, readProfileDraft } from './profile-draft';
 import type { ProfileValues } from './profile-schema';
 
 /**
- * Keeps unsaved username/email edits when the session expires under the form, and
- * puts them back when the same account returns. The draft is filed under the account's
- * saved username as it is now (after any rename), so no other account can pick it up. Says whether it restored anything.
+ * Keeps unsaved username/email edits when the session expires under the form, and puts
+ * them back when the same account returns; says whether it did. The draft is filed under
+ * the account's saved username as it is now (after any rename), so no other account can
+ * pick it up.
  */
 export function useProfileDraft(form: UseFormReturn<ProfileValues>, user: UserInfo): boolean {
   const { getSession } = useAuth();
-  const [restored, setRestored] = useState(false);
+  // Read once, when the form first shows; applied (and then thrown away) just after.
+  const [draft] = useState(() => readProfileDraft(user.username));
   const { getValues, setValue } = form;
 
   useEffect(() => {
-    const draft = takeProfileDraft(user.username);
-    if (draft) {
-      setValue('username', draft.username, { shouldDirty: true });
-      setValue('email', draft.email, { shouldDirty: true });
-      setRestored(true);
-    }
-  }, [setValue, user.username]);
+    if (!draft) return;
+    setValue('username', draft.username, { shouldDirty: true });
+    setValue('email', draft.email, { shouldDirty: true });
+    discardProfileDraft();
+  }, [draft, setValue]);
 
   useEffect(
     () => () => {
@@ -36,5 +36,5 @@ export function useProfileDraft(form: UseFormReturn<ProfileValues>, user: UserIn
     [getSession, getValues, user],
   );
 
-  return restored;
+  return draft !== null;
 }
