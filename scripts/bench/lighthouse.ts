@@ -1,0 +1,270 @@
+/**
+ * Lighthouse (Node API, default config: mobile emulation, simulated throttling) against a
+ * Chromium this module starts itself, one fresh browser and profile per page. For a
+ * logged-in page the session token is put in the origin's localStorage first (through a
+ * page that loads none of the portal's code) and the HTTP cache is cleared, and Lighthouse
+ * is told not to wipe storage, so the audit sees a returning visitor with a cold cache.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { CHROME_ARGS, CHROME_PATH, HOST, SESSION_STORAGE_KEY } from './config.ts';
+import { makeTempDir } from './serve.ts';
+
+const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface LostPoints {
+  category: Category;
+  id: string;
+  title: string;
+  score: number;
+  /** The audit's weight in its category. */
+  weight: number;
+  displayValue?: string;
+  /** A short account of the audit's details (the items it flagged). */
+  details?: string;
+}
+
+export interface LighthouseResult {
+  path: string;
+  finalPath: string;
+  scores: Record<Category, number | null>;
+  lostPoints: LostPoints[];
+  /** Audits that cost no points but are flagged (opportunities, diagnostics), for leads. */
+  flagged: { id: string; title: string; displayValue?: string }[];
+  /** Lighthouse's own warnings, e.g. about the host's CPU. */
+  warnings: string[];
+  metrics: Record<string, number | undefined>;
+  /** Lighthouse's measure of this machine's CPU at the time (higher is faster). */
+  benchmarkIndex: number;
+  /** Set when Lighthouse could not audit the page; the scores are then null. */
+  error?: string;
+}
+
+function failed(path: string, error: unknown): LighthouseResult {
+  return {
+    path,
+    finalPath: '',
+    scores: { performance: null, accessibility: null, 'best-practices': null, seo: null },
+    lostPoints: [],
+    flagged: [],
+    warnings: [],
+    metrics: {},
+    benchmarkIndex: NaN,
+    error: error instanceof Error ? error.message : String(error),
+  };
+}
+
+interface Chrome {
+  port: number;
+  stop(): Promise<void>;
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = waitForExit(child);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function startChrome(): Promise<Chrome> {
+  const profile = await makeTempDir('aurora-bench-chrome');
+  const child = spawn(
+    CHROME_PATH,
+    [
+      ...CHROME_ARGS,
+      '--headless=new',
+      `--remote-debugging-address=${HOST}`,
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile.dir}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const stop = async () => {
+    await stopChild(child);
+    await profile.remove();
+  };
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(
+        () => reject(new Error(`Chromium did not open its DevTools port:\n${output}`)),
+        START_TIMEOUT_MS,
+      );
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`Chromium exited (${code}) before it was ready:\n${output}`));
+      });
+    });
+    child.stderr?.resume();
+    return { port, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Puts the token in the origin's localStorage, then empties the HTTP cache. */
+async function seedSession(port: number, origin: string, token: string): Promise<void> {
+  const browser = await chromium.connectOverCDP(`http://${HOST}:${port}`);
+  try {
+    const context = browser.contexts()[0];
+    if (!context) throw new Error('the browser has no default context');
+    const page = await context.newPage();
+    // Same origin, no script of the portal: robots.txt.
+    await page.goto(`${origin}/robots.txt`);
+    await page.evaluate(
+      `localStorage.setItem(${JSON.stringify(SESSION_STORAGE_KEY)}, ${JSON.stringify(token)})`,
+    );
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.detach();
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+function summarizeDetails(details: unknown): string | undefined {
+  if (!details || typeof details !== 'object') return undefined;
+  const items = (details as { items?: unknown }).items;
+  if (!Array.isArray(items) || items.length === 0) return undefined;
+  const describe = (item: unknown): string => {
+    if (!item || typeof item !== 'object') return String(item);
+    const record = item as Record<string, unknown>;
+    const node = record.node as { snippet?: string; explanation?: string } | undefined;
+    const parts = [
+      typeof record.url === 'string' ? record.url : undefined,
+      typeof record.description === 'string' ? record.description : undefined,
+      typeof record.source === 'string' ? record.source : undefined,
+      node?.snippet,
+      node?.explanation,
+      typeof record.wastedBytes === 'number'
+        ? `${Math.round(record.wastedBytes)} B wasted`
+        : undefined,
+      typeof record.wastedMs === 'number' ? `${Math.round(record.wastedMs)} ms wasted` : undefined,
+    ].filter((part): part is string => Boolean(part));
+    return parts.length > 0 ? parts.join(' | ') : JSON.stringify(record).slice(0, 300);
+  };
+  return (
+    items.slice(0, 5).map(describe).join('\n') +
+    (items.length > 5 ? `\n(+${items.length - 5} more)` : '')
+  );
+}
+
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+] as const;
+
+/** Audits one page; a failure to audit is reported in the result, not thrown. */
+export async function runLighthouse(
+  origin: string,
+  path: string,
+  options: { token?: string } = {},
+): Promise<LighthouseResult> {
+  try {
+    return await audit(origin, path, options);
+  } catch (error) {
+    return failed(path, error);
+  }
+}
+
+async function audit(
+  origin: string,
+  path: string,
+  options: { token?: string } = {},
+): Promise<LighthouseResult> {
+  const chrome = await startChrome();
+  try {
+    if (options.token) await seedSession(chrome.port, origin, options.token);
+    const result = await lighthouse(`${origin}${path}`, {
+      port: chrome.port,
+      hostname: HOST,
+      output: 'json',
+      logLevel: 'error',
+      ...(options.token ? { disableStorageReset: true } : {}),
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+    const { lhr } = result;
+    if (lhr.runtimeError) {
+      throw new Error(
+        `Lighthouse failed on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`,
+      );
+    }
+    const scores = Object.fromEntries(
+      CATEGORIES.map((id) => {
+        const score = lhr.categories[id]?.score;
+        return [id, typeof score === 'number' ? Math.round(score * 100) : null];
+      }),
+    ) as Record<Category, number | null>;
+    const lostPoints: LostPoints[] = [];
+    for (const category of CATEGORIES) {
+      for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id];
+        if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
+        const details = summarizeDetails(audit.details);
+        lostPoints.push({
+          category,
+          id: ref.id,
+          title: audit.title,
+          score: audit.score,
+          weight: ref.weight,
+          ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+          ...(details ? { details } : {}),
+        });
+      }
+    }
+    const counted = new Set(lostPoints.map((audit) => audit.id));
+    const flagged = Object.values(lhr.audits)
+      .filter(
+        (audit) =>
+          !counted.has(audit.id) &&
+          typeof audit.score === 'number' &&
+          audit.score < 0.9 &&
+          ['metricSavings', 'numeric', 'binary'].includes(audit.scoreDisplayMode),
+      )
+      .map((audit) => ({
+        id: audit.id,
+        title: audit.title,
+        ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+      }));
+    const metrics = Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id]?.numericValue]));
+    return {
+      path,
+      finalPath: new URL(lhr.finalDisplayedUrl).pathname,
+      scores,
+      lostPoints,
+      flagged,
+      warnings: lhr.runWarnings,
+      metrics,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
+    };
+  } finally {
+    await chrome.stop();
+  }
+}
