@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { auroraApi } from './server/vite-plugin.ts';
 import { securityHeaders } from './server/security-headers.ts';
+import { prerender } from './scripts/prerender-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), auroraApi(), securityHeaders()],
+  plugins: [react(), auroraApi(), securityHeaders(), prerender()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -11,7 +11,12 @@ function subscribe(onChange: () => void) {
 
 /** Says so while the browser is offline; requests wait meanwhile (TanStack Query pauses them). */
 export function OfflineBanner() {
-  const online = useSyncExternalStore(subscribe, () => navigator.onLine);
+  // Prerendered pages assume online; the browser corrects it once the page is live.
+  const online = useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
   return (
     <div className="offline-region" aria-live="polite">
       {online ? null : (

@@ -12,7 +12,7 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
-  const session = useSyncExternalStore(store.subscribe, store.getState);
+  const session = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   return (
     <AuthContext
       value={{ session, logIn: store.start, logOut: store.end, getSession: store.getState }}

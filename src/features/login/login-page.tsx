@@ -12,9 +12,15 @@ import { PasswordField } from '../../ui/password-field';
 import { ServerErrorAlert } from '../../ui/server-error-alert';
 import { RetryCountdown } from '../../ui/retry-countdown';
 import { SubmitButton } from '../../ui/submit-button';
-import { usePageMeta } from '../../ui/use-page-meta';
+import { useHydrated } from '../../ui/use-hydrated';
+import { usePageMeta, type PageMeta } from '../../ui/use-page-meta';
 import { loginSchema, type LoginValues } from './login-schema';
 import { useLogin } from './use-login';
+
+export const loginPageMeta: PageMeta = {
+  title: 'Log in',
+  description: 'Log in to your Aurora AI Chat account to manage your profile.',
+};
 
 const END_REASON_NOTICES: Record<SessionEndReason, string | null> = {
   'logged-out': null,
@@ -28,7 +34,7 @@ interface LoginPageProps {
 }
 
 export function LoginPage({ onSubmitStart }: LoginPageProps) {
-  usePageMeta('Log in', 'Log in to your Aurora AI Chat account to manage your profile.');
+  usePageMeta(loginPageMeta);
   const { session } = useAuth();
   const location = useLocation();
   const login = useLogin();
@@ -49,6 +55,7 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
     username: 'login-username',
     password: 'login-password',
   });
+  const hydrated = useHydrated();
   const busy = login.isPending || formState.isSubmitting;
   const blocked = retrySecondsLeft > 0;
 
@@ -66,7 +73,6 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
         </p>
       ) : null}
       <form
-        className="form"
         noValidate
         aria-busy={busy || undefined}
         onSubmit={(event) => {
@@ -74,43 +80,45 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
           else void submit(event);
         }}
       >
-        {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
-        <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
-        {login.isPaused ? (
-          <p className="alert alert-info" role="status">
-            You’re offline. We’ll log you in as soon as the connection is back.
-          </p>
-        ) : null}
-        <Field
-          id="login-username"
-          label="Username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          error={formState.errors.username?.message}
-          {...register('username')}
-        />
-        <PasswordField
-          id="login-password"
-          label="Password"
-          autoComplete="current-password"
-          error={formState.errors.password?.message}
-          {...register('password')}
-        />
-        <label className="checkbox">
-          <input type="checkbox" {...register('remember')} />
-          Remember me
-        </label>
-        <div className="form-actions">
-          <SubmitButton
-            pending={busy}
-            blocked={blocked}
-            describedBy={blocked ? 'login-retry' : undefined}
-          >
-            Log in
-          </SubmitButton>
-          <RetryCountdown id="login-retry" secondsLeft={retrySecondsLeft} />
-        </div>
+        <fieldset className="form-body" disabled={!hydrated}>
+          {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
+          <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
+          {login.isPaused ? (
+            <p className="alert alert-info" role="status">
+              You’re offline. We’ll log you in as soon as the connection is back.
+            </p>
+          ) : null}
+          <Field
+            id="login-username"
+            label="Username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            error={formState.errors.username?.message}
+            {...register('username')}
+          />
+          <PasswordField
+            id="login-password"
+            label="Password"
+            autoComplete="current-password"
+            error={formState.errors.password?.message}
+            {...register('password')}
+          />
+          <label className="checkbox">
+            <input type="checkbox" {...register('remember')} />
+            Remember me
+          </label>
+          <div className="form-actions">
+            <SubmitButton
+              pending={busy}
+              blocked={blocked}
+              describedBy={blocked ? 'login-retry' : undefined}
+            >
+              Log in
+            </SubmitButton>
+            <RetryCountdown id="login-retry" secondsLeft={retrySecondsLeft} />
+          </div>
+        </fieldset>
       </form>
       <p className="card-footer">
         New to Aurora?{' '}

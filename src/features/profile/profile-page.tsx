@@ -5,14 +5,16 @@ import { apiErrorMessage } from '../../shared/api-error-message';
 import { AuthCard } from '../../ui/auth-card';
 import { FormAlert } from '../../ui/form-alert';
 import { PageLoading } from '../../ui/page-loading';
-import { usePageMeta } from '../../ui/use-page-meta';
+import { usePageMeta, type PageMeta } from '../../ui/use-page-meta';
 import { ProfileForm } from './profile-form';
 
+const profilePageMeta: PageMeta = {
+  title: 'Your profile',
+  description: 'Change the username, email and password of your Aurora AI Chat account.',
+};
+
 export function ProfilePage() {
-  usePageMeta(
-    'Your profile',
-    'Change the username, email and password of your Aurora AI Chat account.',
-  );
+  usePageMeta(profilePageMeta);
   const token = useAccessToken();
   const userInfo = useQuery(userInfoQuery(token));
 

@@ -12,9 +12,15 @@ import { PasswordField } from '../../ui/password-field';
 import { ServerErrorAlert } from '../../ui/server-error-alert';
 import { RetryCountdown } from '../../ui/retry-countdown';
 import { SubmitButton } from '../../ui/submit-button';
-import { usePageMeta } from '../../ui/use-page-meta';
+import { useHydrated } from '../../ui/use-hydrated';
+import { usePageMeta, type PageMeta } from '../../ui/use-page-meta';
 import { signupSchema, type SignupValues } from './signup-schema';
 import { useSignup } from './use-signup';
+
+export const signupPageMeta: PageMeta = {
+  title: 'Create your account',
+  description: 'Create an Aurora AI Chat account in a minute.',
+};
 
 interface SignupPageProps {
   /** Starts loading what the next page needs while the request is in flight. */
@@ -22,7 +28,7 @@ interface SignupPageProps {
 }
 
 export function SignupPage({ onSubmitStart }: SignupPageProps) {
-  usePageMeta('Create your account', 'Create an Aurora AI Chat account in a minute.');
+  usePageMeta(signupPageMeta);
   const location = useLocation();
   const signup = useSignup();
   const form = useForm<SignupValues>({
@@ -43,6 +49,7 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
     password: 'signup-password',
     confirmPassword: 'signup-confirm-password',
   });
+  const hydrated = useHydrated();
   const busy = signup.isPending || formState.isSubmitting;
   const blocked = retrySecondsLeft > 0;
 
@@ -55,7 +62,6 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
   return (
     <AuthCard title="Create your account">
       <form
-        className="form"
         noValidate
         aria-busy={busy || undefined}
         onSubmit={(event) => {
@@ -63,67 +69,69 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
           else void submit(event);
         }}
       >
-        {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
-        <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
-        {signup.isPaused ? (
-          <p className="alert alert-info" role="status">
-            You’re offline. We’ll create your account as soon as the connection is back.
-          </p>
-        ) : null}
-        <Field
-          id="signup-username"
-          label="Username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          hint="3 to 32 letters, digits, dots, underscores or hyphens."
-          error={formState.errors.username?.message}
-          {...register('username')}
-        />
-        <Field
-          id="signup-email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          error={formState.errors.email?.message}
-          {...register('email')}
-        />
-        <PasswordField
-          id="signup-password"
-          label="Password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          passwordrules={PASSWORD_RULES}
-          hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
-          extra={
-            <PasswordStrengthFor
-              control={form.control}
-              name="password"
-              personal={['username', 'email']}
-            />
-          }
-          error={formState.errors.password?.message}
-          {...register('password')}
-        />
-        <PasswordField
-          id="signup-confirm-password"
-          label="Confirm password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX}
-          error={formState.errors.confirmPassword?.message}
-          {...register('confirmPassword')}
-        />
-        <div className="form-actions">
-          <SubmitButton
-            pending={busy}
-            blocked={blocked}
-            describedBy={blocked ? 'signup-retry' : undefined}
-          >
-            Sign up
-          </SubmitButton>
-          <RetryCountdown id="signup-retry" secondsLeft={retrySecondsLeft} />
-        </div>
+        <fieldset className="form-body" disabled={!hydrated}>
+          {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
+          <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
+          {signup.isPaused ? (
+            <p className="alert alert-info" role="status">
+              You’re offline. We’ll create your account as soon as the connection is back.
+            </p>
+          ) : null}
+          <Field
+            id="signup-username"
+            label="Username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            hint="3 to 32 letters, digits, dots, underscores or hyphens."
+            error={formState.errors.username?.message}
+            {...register('username')}
+          />
+          <Field
+            id="signup-email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            error={formState.errors.email?.message}
+            {...register('email')}
+          />
+          <PasswordField
+            id="signup-password"
+            label="Password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
+            passwordrules={PASSWORD_RULES}
+            hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+            extra={
+              <PasswordStrengthFor
+                control={form.control}
+                name="password"
+                personal={['username', 'email']}
+              />
+            }
+            error={formState.errors.password?.message}
+            {...register('password')}
+          />
+          <PasswordField
+            id="signup-confirm-password"
+            label="Confirm password"
+            autoComplete="new-password"
+            maxLength={PASSWORD_MAX}
+            error={formState.errors.confirmPassword?.message}
+            {...register('confirmPassword')}
+          />
+          <div className="form-actions">
+            <SubmitButton
+              pending={busy}
+              blocked={blocked}
+              describedBy={blocked ? 'signup-retry' : undefined}
+            >
+              Sign up
+            </SubmitButton>
+            <RetryCountdown id="signup-retry" secondsLeft={retrySecondsLeft} />
+          </div>
+        </fieldset>
       </form>
       <p className="card-footer">
         Already have an account?{' '}
