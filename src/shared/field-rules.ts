@@ -14,6 +14,9 @@ export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
+/** The username rule in words, for the forms' hints. */
+export const USERNAME_HINT = `${USERNAME_MIN} to ${USERNAME_MAX} letters, digits, dots, underscores or hyphens.`;
+
 /** For password managers (Safari's `passwordrules`), matching the rules below. */
 export const PASSWORD_RULES = `minlength: ${PASSWORD_MIN}; maxlength: ${PASSWORD_MAX};`;
 

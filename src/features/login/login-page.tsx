@@ -7,11 +7,8 @@ import { useErrorSummary } from '../../shared/use-error-summary';
 import { useServerError } from '../../shared/use-server-error';
 import { AuthCard } from '../../ui/auth-card';
 import { Field } from '../../ui/field';
-import { ErrorSummary } from '../../ui/error-summary';
+import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
-import { ServerErrorAlert } from '../../ui/server-error-alert';
-import { RetryCountdown } from '../../ui/retry-countdown';
-import { SubmitButton } from '../../ui/submit-button';
 import { useHydrated } from '../../ui/use-hydrated';
 import { usePageMeta, type PageMeta } from '../../ui/use-page-meta';
 import { loginSchema, type LoginValues } from './login-schema';
@@ -57,7 +54,6 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
   });
   const hydrated = useHydrated();
   const busy = login.isPending || formState.isSubmitting;
-  const blocked = retrySecondsLeft > 0;
 
   const submit = handleSubmit((values) => {
     hideSummary();
@@ -72,54 +68,45 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
           {notice}
         </p>
       ) : null}
-      <form
-        noValidate
-        aria-busy={busy || undefined}
-        onSubmit={(event) => {
-          if (busy || blocked) event.preventDefault();
-          else void submit(event);
-        }}
-      >
-        <fieldset className="form-body" disabled={!hydrated}>
-          {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
-          <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
-          {login.isPaused ? (
+      <FormShell
+        name="login"
+        onSubmit={() => void submit()}
+        submitLabel="Log in"
+        pending={busy}
+        retrySecondsLeft={retrySecondsLeft}
+        disabled={!hydrated}
+        summaryItems={summaryItems}
+        summaryRef={summaryRef}
+        serverError={serverError}
+        notices={
+          login.isPaused ? (
             <p className="alert alert-info" role="status">
               You’re offline. We’ll log you in as soon as the connection is back.
             </p>
-          ) : null}
-          <Field
-            id="login-username"
-            label="Username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            error={formState.errors.username?.message}
-            {...register('username')}
-          />
-          <PasswordField
-            id="login-password"
-            label="Password"
-            autoComplete="current-password"
-            error={formState.errors.password?.message}
-            {...register('password')}
-          />
-          <label className="checkbox">
-            <input type="checkbox" {...register('remember')} />
-            Remember me
-          </label>
-          <div className="form-actions">
-            <SubmitButton
-              pending={busy}
-              blocked={blocked}
-              describedBy={blocked ? 'login-retry' : undefined}
-            >
-              Log in
-            </SubmitButton>
-            <RetryCountdown id="login-retry" secondsLeft={retrySecondsLeft} />
-          </div>
-        </fieldset>
-      </form>
+          ) : null
+        }
+      >
+        <Field
+          id="login-username"
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={formState.errors.username?.message}
+          {...register('username')}
+        />
+        <PasswordField
+          id="login-password"
+          label="Password"
+          autoComplete="current-password"
+          error={formState.errors.password?.message}
+          {...register('password')}
+        />
+        <label className="checkbox">
+          <input type="checkbox" {...register('remember')} />
+          Remember me
+        </label>
+      </FormShell>
       <p className="card-footer">
         New to Aurora?{' '}
         <Link to="/signup" state={location.state}>

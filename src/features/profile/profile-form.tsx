@@ -3,16 +3,18 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { UserInfo } from '../../api';
 import { useAuth } from '../../auth/auth-context';
-import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULES } from '../../shared/field-rules';
+import {
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PASSWORD_RULES,
+  USERNAME_HINT,
+} from '../../shared/field-rules';
 import { PasswordStrengthFor } from '../../shared/password-strength-for';
 import { useErrorSummary } from '../../shared/use-error-summary';
 import { useServerError } from '../../shared/use-server-error';
 import { Field } from '../../ui/field';
-import { ErrorSummary } from '../../ui/error-summary';
+import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
-import { ServerErrorAlert } from '../../ui/server-error-alert';
-import { RetryCountdown } from '../../ui/retry-countdown';
-import { SubmitButton } from '../../ui/submit-button';
 import { profileSchema, type ProfileValues } from './profile-schema';
 import { UNSAVED_CHANGES_QUESTION, useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 import { useProfileDraft } from './use-profile-draft';
@@ -53,7 +55,6 @@ export function ProfileForm({ user }: { user: UserInfo }) {
     currentPassword: 'profile-current-password',
   });
   const busy = updateProfile.isPending || formState.isSubmitting;
-  const blocked = retrySecondsLeft > 0;
   useUnsavedChangesGuard(formState.isDirty);
   const draftRestored = useProfileDraft(form, user);
 
@@ -84,35 +85,43 @@ export function ProfileForm({ user }: { user: UserInfo }) {
 
   return (
     <>
-      <form
-        className="form"
-        noValidate
-        aria-busy={busy || undefined}
-        onSubmit={(event) => {
-          if (busy || blocked) event.preventDefault();
-          else void submit(event);
-        }}
+      <FormShell
+        name="profile"
+        onSubmit={() => void submit()}
+        submitLabel="Save changes"
+        pending={busy}
+        retrySecondsLeft={retrySecondsLeft}
+        summaryItems={summaryItems}
+        summaryRef={summaryRef}
+        serverError={serverError}
+        notices={
+          <>
+            {draftRestored && formState.isDirty ? (
+              <p className="alert alert-info">
+                We put back the changes you hadn’t saved when your session expired. Enter your
+                current password to save them.
+              </p>
+            ) : null}
+            {updateProfile.isPaused ? (
+              <p className="alert alert-info">
+                You’re offline. Your changes will be saved as soon as the connection is back.
+              </p>
+            ) : null}
+          </>
+        }
+        after={
+          <p className="status" role="status">
+            {savedMessage}
+          </p>
+        }
       >
-        {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
-        {draftRestored && formState.isDirty ? (
-          <p className="alert alert-info">
-            We put back the changes you hadn’t saved when your session expired. Enter your current
-            password to save them.
-          </p>
-        ) : null}
-        <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
-        {updateProfile.isPaused ? (
-          <p className="alert alert-info">
-            You’re offline. Your changes will be saved as soon as the connection is back.
-          </p>
-        ) : null}
         <Field
           id="profile-username"
           label="Username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          hint="3 to 32 letters, digits, dots, underscores or hyphens."
+          hint={USERNAME_HINT}
           error={formState.errors.username?.message}
           {...register('username')}
         />
@@ -161,20 +170,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           error={formState.errors.currentPassword?.message}
           {...register('currentPassword')}
         />
-        <div className="form-actions">
-          <SubmitButton
-            pending={busy}
-            blocked={blocked}
-            describedBy={blocked ? 'profile-retry' : undefined}
-          >
-            Save changes
-          </SubmitButton>
-          <RetryCountdown id="profile-retry" secondsLeft={retrySecondsLeft} />
-        </div>
-        <p className="status" role="status">
-          {savedMessage}
-        </p>
-      </form>
+      </FormShell>
       <div className="card-footer">
         <button
           type="button"

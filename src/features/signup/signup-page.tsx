@@ -1,17 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'react-router';
-import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULES } from '../../shared/field-rules';
+import {
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PASSWORD_RULES,
+  USERNAME_HINT,
+} from '../../shared/field-rules';
 import { PasswordStrengthFor } from '../../shared/password-strength-for';
 import { useErrorSummary } from '../../shared/use-error-summary';
 import { useServerError } from '../../shared/use-server-error';
 import { AuthCard } from '../../ui/auth-card';
 import { Field } from '../../ui/field';
-import { ErrorSummary } from '../../ui/error-summary';
+import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
-import { ServerErrorAlert } from '../../ui/server-error-alert';
-import { RetryCountdown } from '../../ui/retry-countdown';
-import { SubmitButton } from '../../ui/submit-button';
 import { useHydrated } from '../../ui/use-hydrated';
 import { usePageMeta, type PageMeta } from '../../ui/use-page-meta';
 import { signupSchema, type SignupValues } from './signup-schema';
@@ -51,7 +53,6 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
   });
   const hydrated = useHydrated();
   const busy = signup.isPending || formState.isSubmitting;
-  const blocked = retrySecondsLeft > 0;
 
   const submit = handleSubmit((values) => {
     hideSummary();
@@ -61,78 +62,69 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
 
   return (
     <AuthCard title="Create your account">
-      <form
-        noValidate
-        aria-busy={busy || undefined}
-        onSubmit={(event) => {
-          if (busy || blocked) event.preventDefault();
-          else void submit(event);
-        }}
-      >
-        <fieldset className="form-body" disabled={!hydrated}>
-          {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
-          <ServerErrorAlert error={serverError} onRetry={() => void submit()} />
-          {signup.isPaused ? (
+      <FormShell
+        name="signup"
+        onSubmit={() => void submit()}
+        submitLabel="Sign up"
+        pending={busy}
+        retrySecondsLeft={retrySecondsLeft}
+        disabled={!hydrated}
+        summaryItems={summaryItems}
+        summaryRef={summaryRef}
+        serverError={serverError}
+        notices={
+          signup.isPaused ? (
             <p className="alert alert-info" role="status">
               You’re offline. We’ll create your account as soon as the connection is back.
             </p>
-          ) : null}
-          <Field
-            id="signup-username"
-            label="Username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            hint="3 to 32 letters, digits, dots, underscores or hyphens."
-            error={formState.errors.username?.message}
-            {...register('username')}
-          />
-          <Field
-            id="signup-email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            error={formState.errors.email?.message}
-            {...register('email')}
-          />
-          <PasswordField
-            id="signup-password"
-            label="Password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            passwordrules={PASSWORD_RULES}
-            hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
-            extra={
-              <PasswordStrengthFor
-                control={form.control}
-                name="password"
-                personal={['username', 'email']}
-              />
-            }
-            error={formState.errors.password?.message}
-            {...register('password')}
-          />
-          <PasswordField
-            id="signup-confirm-password"
-            label="Confirm password"
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX}
-            error={formState.errors.confirmPassword?.message}
-            {...register('confirmPassword')}
-          />
-          <div className="form-actions">
-            <SubmitButton
-              pending={busy}
-              blocked={blocked}
-              describedBy={blocked ? 'signup-retry' : undefined}
-            >
-              Sign up
-            </SubmitButton>
-            <RetryCountdown id="signup-retry" secondsLeft={retrySecondsLeft} />
-          </div>
-        </fieldset>
-      </form>
+          ) : null
+        }
+      >
+        <Field
+          id="signup-username"
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint={USERNAME_HINT}
+          error={formState.errors.username?.message}
+          {...register('username')}
+        />
+        <Field
+          id="signup-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          error={formState.errors.email?.message}
+          {...register('email')}
+        />
+        <PasswordField
+          id="signup-password"
+          label="Password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
+          passwordrules={PASSWORD_RULES}
+          hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+          extra={
+            <PasswordStrengthFor
+              control={form.control}
+              name="password"
+              personal={['username', 'email']}
+            />
+          }
+          error={formState.errors.password?.message}
+          {...register('password')}
+        />
+        <PasswordField
+          id="signup-confirm-password"
+          label="Confirm password"
+          autoComplete="new-password"
+          maxLength={PASSWORD_MAX}
+          error={formState.errors.confirmPassword?.message}
+          {...register('confirmPassword')}
+        />
+      </FormShell>
       <p className="card-footer">
         Already have an account?{' '}
         <Link to="/login" state={location.state}>
