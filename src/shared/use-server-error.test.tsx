@@ -35,6 +35,7 @@ test('a 429 holds the button, with the wait beside it and in the alert once', as
   expect(alert).toHaveTextContent(/^Too many attempts\. Try again in 2 seconds\.$/);
   expect(screen.getAllByRole('alert')).toHaveLength(1);
   const countdown = screen.getByText('Try again in 2 s');
+  expect(screen.queryByText('You can try again now.')).not.toBeInTheDocument();
   expect(countdown).toHaveAttribute('aria-hidden', 'true');
   // The button keeps its name and focusability, and points at the countdown.
   const button = loginButton();
@@ -79,6 +80,8 @@ test('after the wait the countdown and the alert go, and the button works', asyn
   expect(button).not.toHaveAttribute('aria-disabled');
   expect(button).not.toHaveAttribute('aria-describedby');
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  // Said once, politely, when the wait is over (and never while it ticks).
+  expect(screen.getByText('You can try again now.')).toHaveAttribute('aria-live', 'polite');
 
   await user.click(button);
   expect(await screen.findByRole('heading', { name: 'Your profile' })).toBeInTheDocument();
