@@ -3,10 +3,9 @@ import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../../auth/auth-context';
 import type { SessionEndReason } from '../../auth/session-store';
-import { useErrorSummary } from '../../shared/use-error-summary';
-import { useServerError } from '../../shared/use-server-error';
+import { useFormShell } from '../../shared/use-form-shell';
 import { AuthCard } from '../../ui/auth-card';
-import { Field } from '../../ui/field';
+import { UsernameField } from '../../ui/account-fields';
 import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
 import { useHydrated } from '../../ui/use-hydrated';
@@ -41,25 +40,22 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
     mode: 'onTouched',
     shouldFocusError: false,
   });
-  const { register, handleSubmit, formState } = form;
-  const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
-    unauthorized: 'That username and password don’t match an account. Check both and try again.',
-    invalidInput: 'The server didn’t accept these details. Check your username and password.',
-  });
+  const { register, formState } = form;
   const notice =
     session.status === 'anonymous' ? END_REASON_NOTICES[session.endReason ?? 'logged-out'] : null;
-  const { summaryItems, summaryRef, onInvalid, hideSummary } = useErrorSummary(form, {
-    username: 'login-username',
-    password: 'login-password',
+  const shell = useFormShell(form, {
+    fields: { username: 'login-username', password: 'login-password' },
+    wording: {
+      unauthorized: 'That username and password don’t match an account. Check both and try again.',
+      invalidInput: 'The server didn’t accept these details. Check your username and password.',
+    },
+    pending: login.isPending,
+    onValid: (values, showServerError) => {
+      onSubmitStart?.();
+      login.mutate(values, { onError: showServerError });
+    },
   });
   const hydrated = useHydrated();
-  const busy = login.isPending || formState.isSubmitting;
-
-  const submit = handleSubmit((values) => {
-    hideSummary();
-    onSubmitStart?.();
-    login.mutate(values, { onError: showServerError });
-  }, onInvalid);
 
   return (
     <AuthCard title="Log in">
@@ -70,14 +66,9 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
       ) : null}
       <FormShell
         name="login"
-        onSubmit={() => void submit()}
+        {...shell}
         submitLabel="Log in"
-        pending={busy}
-        retrySecondsLeft={retrySecondsLeft}
         disabled={!hydrated}
-        summaryItems={summaryItems}
-        summaryRef={summaryRef}
-        serverError={serverError}
         notices={
           login.isPaused ? (
             <p className="alert alert-info" role="status">
@@ -86,12 +77,8 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
           ) : null
         }
       >
-        <Field
+        <UsernameField
           id="login-username"
-          label="Username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           error={formState.errors.username?.message}
           {...register('username')}
         />

@@ -10,9 +10,8 @@ import {
   USERNAME_HINT,
 } from '../../shared/field-rules';
 import { PasswordStrengthFor } from '../../shared/password-strength-for';
-import { useErrorSummary } from '../../shared/use-error-summary';
-import { useServerError } from '../../shared/use-server-error';
-import { Field } from '../../ui/field';
+import { useFormShell } from '../../shared/use-form-shell';
+import { EmailField, UsernameField } from '../../ui/account-fields';
 import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
 import { profileSchema, type ProfileValues } from './profile-schema';
@@ -41,59 +40,57 @@ export function ProfileForm({ user }: { user: UserInfo }) {
     mode: 'onTouched',
     shouldFocusError: false,
   });
-  const { register, handleSubmit, formState, reset, setError } = form;
-  const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
-    unauthorized: 'Your session has expired. Please log in again.',
-    invalidInput:
-      'The server didn’t accept these changes. The username or email may already belong to another account: try another.',
+  const { register, formState, reset, setError } = form;
+  const shell = useFormShell(form, {
+    fields: {
+      username: 'profile-username',
+      email: 'profile-email',
+      newPassword: 'profile-new-password',
+      confirmNewPassword: 'profile-confirm-new-password',
+      currentPassword: 'profile-current-password',
+    },
+    wording: {
+      unauthorized: 'Your session has expired. Please log in again.',
+      invalidInput:
+        'The server didn’t accept these changes. The username or email may already belong to another account: try another.',
+    },
+    pending: updateProfile.isPending,
+    onValid: (values, showServerError) => {
+      setSavedMessage('');
+      updateProfile.mutate(
+        { saved: user, values },
+        {
+          onSuccess: () => {
+            reset(formValues(values));
+            setSavedMessage('Your changes have been saved.');
+          },
+          onError: (error) => {
+            if (error instanceof WrongCurrentPasswordError) {
+              setError(
+                'currentPassword',
+                {
+                  type: 'server',
+                  message: 'That isn’t your current password. Nothing was changed.',
+                },
+                { shouldFocus: true },
+              );
+            } else {
+              showServerError(error);
+            }
+          },
+        },
+      );
+    },
   });
-  const { summaryItems, summaryRef, onInvalid, hideSummary } = useErrorSummary(form, {
-    username: 'profile-username',
-    email: 'profile-email',
-    newPassword: 'profile-new-password',
-    confirmNewPassword: 'profile-confirm-new-password',
-    currentPassword: 'profile-current-password',
-  });
-  const busy = updateProfile.isPending || formState.isSubmitting;
   useUnsavedChangesGuard(formState.isDirty);
   const draftRestored = useProfileDraft(form, user);
-
-  const submit = handleSubmit((values) => {
-    hideSummary();
-    setSavedMessage('');
-    updateProfile.mutate(
-      { saved: user, values },
-      {
-        onSuccess: () => {
-          reset(formValues(values));
-          setSavedMessage('Your changes have been saved.');
-        },
-        onError: (error) => {
-          if (error instanceof WrongCurrentPasswordError) {
-            setError(
-              'currentPassword',
-              { type: 'server', message: 'That isn’t your current password. Nothing was changed.' },
-              { shouldFocus: true },
-            );
-          } else {
-            showServerError(error);
-          }
-        },
-      },
-    );
-  }, onInvalid);
 
   return (
     <>
       <FormShell
         name="profile"
-        onSubmit={() => void submit()}
+        {...shell}
         submitLabel="Save changes"
-        pending={busy}
-        retrySecondsLeft={retrySecondsLeft}
-        summaryItems={summaryItems}
-        summaryRef={summaryRef}
-        serverError={serverError}
         notices={
           <>
             {draftRestored && formState.isDirty ? (
@@ -115,21 +112,14 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           </p>
         }
       >
-        <Field
+        <UsernameField
           id="profile-username"
-          label="Username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           hint={USERNAME_HINT}
           error={formState.errors.username?.message}
           {...register('username')}
         />
-        <Field
+        <EmailField
           id="profile-email"
-          label="Email"
-          type="email"
-          autoComplete="email"
           error={formState.errors.email?.message}
           {...register('email')}
         />

@@ -8,10 +8,9 @@ import {
   USERNAME_HINT,
 } from '../../shared/field-rules';
 import { PasswordStrengthFor } from '../../shared/password-strength-for';
-import { useErrorSummary } from '../../shared/use-error-summary';
-import { useServerError } from '../../shared/use-server-error';
+import { useFormShell } from '../../shared/use-form-shell';
 import { AuthCard } from '../../ui/auth-card';
-import { Field } from '../../ui/field';
+import { EmailField, UsernameField } from '../../ui/account-fields';
 import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
 import { useHydrated } from '../../ui/use-hydrated';
@@ -39,39 +38,34 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
     mode: 'onTouched',
     shouldFocusError: false,
   });
-  const { register, handleSubmit, formState } = form;
-  const { showServerError, serverError, retrySecondsLeft } = useServerError(form, {
-    unauthorized: 'The server refused this sign-up. Please try again.',
-    invalidInput:
-      'We couldn’t create this account. The username or email may already be in use: try another, or log in instead.',
-  });
-  const { summaryItems, summaryRef, onInvalid, hideSummary } = useErrorSummary(form, {
-    username: 'signup-username',
-    email: 'signup-email',
-    password: 'signup-password',
-    confirmPassword: 'signup-confirm-password',
+  const { register, formState } = form;
+  const shell = useFormShell(form, {
+    fields: {
+      username: 'signup-username',
+      email: 'signup-email',
+      password: 'signup-password',
+      confirmPassword: 'signup-confirm-password',
+    },
+    wording: {
+      unauthorized: 'The server refused this sign-up. Please try again.',
+      invalidInput:
+        'We couldn’t create this account. The username or email may already be in use: try another, or log in instead.',
+    },
+    pending: signup.isPending,
+    onValid: (values, showServerError) => {
+      onSubmitStart?.();
+      signup.mutate(values, { onError: showServerError });
+    },
   });
   const hydrated = useHydrated();
-  const busy = signup.isPending || formState.isSubmitting;
-
-  const submit = handleSubmit((values) => {
-    hideSummary();
-    onSubmitStart?.();
-    signup.mutate(values, { onError: showServerError });
-  }, onInvalid);
 
   return (
     <AuthCard title="Create your account">
       <FormShell
         name="signup"
-        onSubmit={() => void submit()}
+        {...shell}
         submitLabel="Sign up"
-        pending={busy}
-        retrySecondsLeft={retrySecondsLeft}
         disabled={!hydrated}
-        summaryItems={summaryItems}
-        summaryRef={summaryRef}
-        serverError={serverError}
         notices={
           signup.isPaused ? (
             <p className="alert alert-info" role="status">
@@ -80,21 +74,14 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
           ) : null
         }
       >
-        <Field
+        <UsernameField
           id="signup-username"
-          label="Username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           hint={USERNAME_HINT}
           error={formState.errors.username?.message}
           {...register('username')}
         />
-        <Field
+        <EmailField
           id="signup-email"
-          label="Email"
-          type="email"
-          autoComplete="email"
           error={formState.errors.email?.message}
           {...register('email')}
         />
