@@ -9,18 +9,6 @@ import { discardProfileDraft } from '../features/profile/profile-draft';
  * on this browser never sees the previous one's data.
  */
 export function createAppState(options: Omit<SessionStoreOptions, 'onEnd'> = {}) {
-  const onError = (error: unknown, meta: { authenticated?: boolean } | undefined) =>
-    handleUnauthorized(error, meta);
-  const queryClient = new QueryClient({
-    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.meta) }),
-    mutationCache: new MutationCache({
-      onError: (error, _variables, _context, mutation) => onError(error, mutation.meta),
-    }),
-    defaultOptions: {
-      queries: { refetchOnWindowFocus: false },
-      mutations: { retry: false },
-    },
-  });
   const sessionStore = createSessionStore({
     ...options,
     onEnd: (reason) => {
@@ -31,6 +19,16 @@ export function createAppState(options: Omit<SessionStoreOptions, 'onEnd'> = {})
       if (reason !== 'expired') discardProfileDraft();
     },
   });
-  const handleUnauthorized = endSessionOnUnauthorized(sessionStore);
+  const endOnUnauthorized = endSessionOnUnauthorized(sessionStore);
+  const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => endOnUnauthorized(error, query.meta) }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => endOnUnauthorized(error, mutation.meta),
+    }),
+    defaultOptions: {
+      queries: { refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
   return { queryClient, sessionStore };
 }

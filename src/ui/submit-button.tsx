@@ -11,7 +11,7 @@ interface SubmitButtonProps {
 
 /**
  * The form's submit button. It keeps its name and its focus while busy (`aria-disabled`
- * rather than `disabled`, which would drop keyboard focus); the form ignores submits then.
+ * rather than `disabled`, which would drop keyboard focus); FormShell ignores submits then.
  */
 export function SubmitButton({
   children,
@@ -27,9 +27,6 @@ export function SubmitButton({
       aria-disabled={inactive || undefined}
       aria-busy={pending || undefined}
       aria-describedby={describedBy}
-      onClick={(event) => {
-        if (inactive) event.preventDefault();
-      }}
     >
       {pending ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
