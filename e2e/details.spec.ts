@@ -10,6 +10,7 @@ import {
   profilePage,
   SESSION_EXPIRED,
   signupPage,
+  submitSignup,
   test,
 } from './support/fixtures';
 
@@ -277,14 +278,7 @@ test.describe('error summary', () => {
 
   test('a single invalid field on sign-up gets the focus, with no summary', async ({ page }) => {
     const signup = signupPage(page);
-    const account = newAccount('single');
-    await page.goto('/signup');
-    await signup.username.fill('ab');
-    await signup.email.fill(account.email);
-    await signup.password.fill(account.password);
-    await signup.confirmPassword.fill(account.password);
-
-    await signup.submit.click();
+    await submitSignup(page, { ...newAccount('single'), username: 'ab' });
 
     await expect(signup.username).toBeFocused();
     await expect(signup.username).toHaveAccessibleDescription(/Use at least 3 characters\./);
@@ -439,23 +433,6 @@ test.describe('password strength', () => {
     await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
     await profile.newPassword.fill('');
     await expect(page.getByText(STRENGTH_TEXT)).toHaveCount(0);
-  });
-});
-
-test.describe('cross-tab sign-out', () => {
-  test('logging out in one tab says so in the other', async ({ page, context, request }) => {
-    const account = await createAccount(request);
-    await logInThroughUi(page, account, { remember: true });
-    const otherTab = await context.newPage();
-    await otherTab.goto('/profile');
-    await expectProfileOf(otherTab, account);
-
-    await profilePage(page).logOut.click();
-
-    await expect(otherTab).toHaveURL(/\/login$/);
-    await expect(otherTab.getByRole('status')).toHaveText('You signed out in another tab.');
-    await expect(page).toHaveURL(/\/login$/);
-    await expect(page.getByText('You signed out in another tab.')).toHaveCount(0);
   });
 });
 

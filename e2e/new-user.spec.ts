@@ -6,7 +6,7 @@ import {
   loginPage,
   newAccount,
   profilePage,
-  signupPage,
+  submitSignup,
   test as base,
 } from './support/fixtures';
 import { makeTempDir, removeDir, startPortal, type PortalServer } from './support/portal-server';
@@ -45,14 +45,7 @@ test('a new user signs up, changes everything, logs back in, and it all survives
   const original = newAccount('new');
   const changed = newAccount('changed');
 
-  const signup = signupPage(page);
-  await page.goto('/signup');
-  await expect(signup.heading).toBeVisible();
-  await signup.username.fill(original.username);
-  await signup.email.fill(original.email);
-  await signup.password.fill(original.password);
-  await signup.confirmPassword.fill(original.password);
-  await signup.submit.click();
+  await submitSignup(page, original);
 
   const profile = profilePage(page);
   await expectProfileOf(page, original);

@@ -9,6 +9,7 @@ import {
   newAccount,
   profilePage,
   signupPage,
+  submitSignup,
   storedSession,
   test,
 } from './support/fixtures';
@@ -60,13 +61,7 @@ test('no access token ever shows in a URL, the console, an error, the title or t
 
   const account = newAccount('leak');
   const changed = { ...account, password: newAccount().password };
-  const signup = signupPage(page);
-  await page.goto('/signup');
-  await signup.username.fill(account.username);
-  await signup.email.fill(account.email);
-  await signup.password.fill(account.password);
-  await signup.confirmPassword.fill(account.password);
-  await signup.submit.click();
+  await submitSignup(page, account);
 
   const profile = profilePage(page);
   await expectProfileOf(page, account);

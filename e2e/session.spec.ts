@@ -74,6 +74,9 @@ test('logging out in one tab logs out the other', async ({ page, context, reques
 
   await expect(otherTab).toHaveURL(/\/login$/);
   await expect(loginPage(otherTab).heading).toBeVisible();
+  // The tab that was signed out says why; the one that signed out does not.
+  await expect(otherTab.getByRole('status')).toHaveText('You signed out in another tab.');
+  await expect(page.getByText('You signed out in another tab.')).toHaveCount(0);
   await expect(otherTab.getByText(account.username)).toHaveCount(0);
   expect(await storedSession(otherTab)).toEqual({ local: null, session: null });
 });

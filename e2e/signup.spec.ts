@@ -1,4 +1,12 @@
-import { API, createAccount, expect, newAccount, signupPage, test } from './support/fixtures';
+import {
+  API,
+  createAccount,
+  expect,
+  newAccount,
+  signupPage,
+  submitSignup,
+  test,
+} from './support/fixtures';
 
 test('a username that is taken is refused with a message, and what was typed stays', async ({
   page,
@@ -10,12 +18,7 @@ test('a username that is taken is refused with a message, and what was typed sta
   const attempt = { ...newAccount('late'), username: existing.username.toUpperCase() };
   const signup = signupPage(page);
 
-  await page.goto('/signup');
-  await signup.username.fill(attempt.username);
-  await signup.email.fill(attempt.email);
-  await signup.password.fill(attempt.password);
-  await signup.confirmPassword.fill(attempt.password);
-  await signup.submit.click();
+  await submitSignup(page, attempt);
 
   await expect(signup.alert).toContainText(/may already be in use/);
   await expect(page).toHaveURL(/\/signup$/);

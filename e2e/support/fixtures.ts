@@ -200,6 +200,20 @@ export function signupPage(page: Page) {
   };
 }
 
+/** Opens sign-up, fills it in with this account and presses "Sign up". */
+export async function submitSignup(
+  page: Page,
+  account: Pick<Account, 'username' | 'email' | 'password'>,
+): Promise<void> {
+  const signup = signupPage(page);
+  await page.goto('/signup');
+  await signup.username.fill(account.username);
+  await signup.email.fill(account.email);
+  await signup.password.fill(account.password);
+  await signup.confirmPassword.fill(account.password);
+  await signup.submit.click();
+}
+
 export function loginPage(page: Page) {
   return {
     heading: page.getByRole('heading', { name: 'Log in' }),
