@@ -6,24 +6,24 @@ import { useCallback, useEffect, useState } from 'react';
  */
 export function useCountdown(): [secondsLeft: number, start: (seconds: number) => void] {
   const [endsAt, setEndsAt] = useState<number | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const [secondsLeft, setSecondsLeft] = useState(0);
 
   useEffect(() => {
     if (endsAt === null) return;
+    // Checked four times a second so the number changes on time; it only re-renders
+    // when the whole seconds left change.
     const timer = window.setInterval(() => {
-      const current = Date.now();
-      setNow(current);
-      if (current >= endsAt) setEndsAt(null);
+      const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      setSecondsLeft(left);
+      if (left === 0) setEndsAt(null);
     }, 250);
     return () => window.clearInterval(timer);
   }, [endsAt]);
 
   const start = useCallback((seconds: number) => {
-    const current = Date.now();
-    setNow(current);
-    setEndsAt(current + seconds * 1000);
+    setSecondsLeft(seconds);
+    setEndsAt(Date.now() + seconds * 1000);
   }, []);
 
-  const secondsLeft = endsAt === null ? 0 : Math.max(0, Math.ceil((endsAt - now) / 1000));
   return [secondsLeft, start];
 }
