@@ -6,6 +6,7 @@
  * is told not to wipe storage, so the audit sees a returning visitor with a cold cache.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { CHROME_ARGS, CHROME_PATH, HOST, SESSION_STORAGE_KEY } from './config.ts';
@@ -182,10 +183,17 @@ const METRICS = [
 ] as const;
 
 /** Audits one page; a failure to audit is reported in the result, not thrown. */
+export interface LighthouseOptions {
+  /** Audit as this session (a logged-in page). */
+  token?: string;
+  /** Where to write Lighthouse's full JSON report, for a closer look. */
+  reportFile?: string;
+}
+
 export async function runLighthouse(
   origin: string,
   path: string,
-  options: { token?: string } = {},
+  options: LighthouseOptions = {},
 ): Promise<LighthouseResult> {
   try {
     return await audit(origin, path, options);
@@ -197,7 +205,7 @@ export async function runLighthouse(
 async function audit(
   origin: string,
   path: string,
-  options: { token?: string } = {},
+  options: LighthouseOptions,
 ): Promise<LighthouseResult> {
   const chrome = await startChrome();
   try {
@@ -211,6 +219,7 @@ async function audit(
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     const { lhr } = result;
+    if (options.reportFile) await writeFile(options.reportFile, JSON.stringify(lhr));
     if (lhr.runtimeError) {
       throw new Error(
         `Lighthouse failed on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`,
