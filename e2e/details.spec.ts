@@ -43,14 +43,14 @@ async function refuseNextSave(page: Page): Promise<void> {
   });
 }
 
-/** Where the build keeps the profile page's lazily loaded code. */
+/** Where the build keeps the profile content's lazily loaded code. */
 async function profileChunkPath(request: APIRequestContext): Promise<string> {
   const shell = await (await request.get('/login')).text();
   const entry = /<script type="module"[^>]* src="([^"]+)"/.exec(shell)?.[1];
   expect(entry, 'the entry script of the app shell').toBeTruthy();
   const code = await (await request.get(entry ?? '')).text();
-  const chunk = /profile-page-[\w-]+\.js/.exec(code)?.[0];
-  expect(chunk, 'the profile page chunk named in the entry script').toBeTruthy();
+  const chunk = /profile-content-[\w-]+\.js/.exec(code)?.[0];
+  expect(chunk, 'the profile content chunk named in the entry script').toBeTruthy();
   return new URL(chunk ?? '', new URL(entry ?? '', 'http://app.invalid')).pathname;
 }
 
@@ -212,7 +212,7 @@ test.describe('offline', () => {
     request,
     browserProblems,
   }) => {
-    // Sending the log-in starts loading the profile page's code, which fails while offline;
+    // Sending the log-in starts loading the profile content's code, which fails while offline;
     // Chromium logs that failed request itself. Anything else logged is a problem.
     browserProblems.allowFailedLoad(
       await profileChunkPath(request),

@@ -2,8 +2,10 @@ import type { Page } from '@playwright/test';
 import {
   createAccount,
   expect,
+  expectProfileOf,
   logInThroughUi,
   loginPage,
+  profilePage,
   signupPage,
   test,
 } from './support/fixtures';
@@ -63,4 +65,48 @@ test('a logged-in visitor never sees the prerendered log-in page, not even for a
   release();
   await expect(page).toHaveURL(/\/profile$/);
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
+});
+
+test('with a session, the profile’s frame is on screen before any script has run, then fills', async ({
+  page,
+  request,
+}) => {
+  const account = await createAccount(request);
+  await logInThroughUi(page, account, { remember: true });
+  await expectProfileOf(page, account);
+
+  const release = await holdAppScript(page);
+  await page.goto('/profile', { waitUntil: 'commit' });
+  await expect(profilePage(page).heading).toBeVisible();
+  await expect(page).toHaveTitle('Your profile · Aurora');
+  await expect(page.getByText('Loading your profile…')).toBeVisible();
+  // The frame has no form: the form only ever appears filled.
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+
+  // Once the script runs, the frame comes alive in place (it is hydrated, not replaced).
+  const lead = page.getByText('Change the username, email and password');
+  await lead.evaluate((element) => element.setAttribute('data-prerendered-node', ''));
+  release();
+  await expectProfileOf(page, account);
+  await expect(lead).toHaveAttribute('data-prerendered-node', '');
+});
+
+test('a logged-out visitor never sees the profile’s frame, and comes back to it after logging in', async ({
+  page,
+  request,
+}) => {
+  const account = await createAccount(request);
+  const release = await holdAppScript(page);
+  await page.goto('/profile', { waitUntil: 'commit' });
+  const prerendered = page.getByRole('heading', { name: 'Your profile', includeHidden: true });
+  await expect(prerendered).toBeAttached();
+  await expect(prerendered).toBeHidden();
+
+  release();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(loginPage(page).heading).toBeVisible();
+  await loginPage(page).username.fill(account.username);
+  await loginPage(page).password.fill(account.password);
+  await loginPage(page).submit.click();
+  await expectProfileOf(page, account);
 });

@@ -6,7 +6,7 @@ import { createServer, type Plugin } from 'vite';
 const ENTRY = '/src/app/prerender.tsx';
 
 interface PrerenderModule {
-  PRERENDERED_PAGES: Record<string, { title: string; description: string }>;
+  PRERENDERED_PAGES: Record<string, { title: string; description: string; visitor: string }>;
   renderPage(path: string): string;
 }
 
@@ -20,8 +20,8 @@ function escapeHtml(text: string): string {
 
 /**
  * After `vite build`, writes `<page>.html` beside `index.html` for each page in
- * `PRERENDERED_PAGES`, with the page rendered into `#root` and its own title and
- * description. `vite preview` (and a `try_files $uri $uri.html /index.html` server)
+ * `PRERENDERED_PAGES`, with the page rendered into `#root` (marked with its path and the
+ * visitors it is for) and its own title and description. `vite preview` (and a `try_files $uri $uri.html /index.html` server)
  * serves `/login` from `login.html`; every other path still gets the empty `index.html`.
  */
 export function prerender(): Plugin {
@@ -73,7 +73,7 @@ export function prerender(): Plugin {
             )
             .replace(
               '<div id="root"></div>',
-              `<div id="root" data-prerendered="${escapeHtml(pagePath)}">${renderPage(pagePath)}</div>`,
+              `<div id="root" data-prerendered="${escapeHtml(pagePath)}" data-prerendered-for="${escapeHtml(meta.visitor)}">${renderPage(pagePath)}</div>`,
             );
           if (!html.includes('data-prerendered')) throw new Error('index.html has no empty #root');
           await writeFile(path.join(outDir, `${pagePath.slice(1)}.html`), html);

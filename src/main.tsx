@@ -1,3 +1,5 @@
+import { startTransition } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/app';
@@ -16,16 +18,21 @@ const app = (
   />
 );
 
-// A prerendered page (see src/app/prerender.tsx) was rendered for a logged-out visitor
-// at its own path; anyone else gets a fresh render in its place.
-const prerenderedPath = root.dataset.prerendered;
+// A page prerendered (see src/app/prerender.tsx) for this path and this kind of visitor
+// (with or without a session) comes alive in place: it is hydrated, in a transition so
+// the work is split into short tasks. Anything else there (a log-in page for a visitor
+// with a session, say) is replaced by the app's own first frame in one go, so no frame
+// shows it half-replaced or empty.
+const { prerendered, prerenderedFor } = root.dataset;
 delete root.dataset.prerendered;
-if (
-  prerenderedPath === window.location.pathname &&
-  sessionStore.getState().status === 'anonymous'
-) {
-  hydrateRoot(root, app);
+delete root.dataset.prerenderedFor;
+if (prerendered === window.location.pathname && prerenderedFor === sessionStore.getState().status) {
+  startTransition(() => {
+    hydrateRoot(root, app);
+  });
 } else {
-  root.replaceChildren();
-  createRoot(root).render(app);
+  const reactRoot = createRoot(root);
+  flushSync(() => {
+    reactRoot.render(app);
+  });
 }

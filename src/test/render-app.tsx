@@ -12,8 +12,8 @@ import { createAppState } from '../app/create-app-state';
 import { Providers } from '../app/providers';
 import { AppRoutes } from '../app/router';
 import type { SessionStore } from '../auth/session-store';
-// Loaded up front so the lazily loaded profile page arrives at once in every test.
-import '../features/profile/profile-page';
+// Loaded up front so the lazily loaded profile content arrives at once in every test.
+import '../features/profile/profile-content';
 
 const SESSION_KEY = 'aurora.session';
 

@@ -1,52 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
-import { useAccessToken } from '../../auth/auth-context';
-import { userInfoQuery } from '../../auth/user-info-query';
-import { apiErrorMessage } from '../../shared/api-error-message';
+import { Suspense } from 'react';
 import { AuthCard } from '../../ui/auth-card';
-import { FormAlert } from '../../ui/form-alert';
-import { PageLoading } from '../../ui/page-loading';
+import { useHydrated } from '../../ui/use-hydrated';
 import { usePageMeta, type PageMeta } from '../../ui/use-page-meta';
-import { ProfileForm } from './profile-form';
+import { ProfileContentOnDemand } from './lazy-profile-content';
+import { ProfileLoading } from './profile-loading';
 
-const profilePageMeta: PageMeta = {
+export const profilePageMeta: PageMeta = {
   title: 'Your profile',
   description: 'Change the username, email and password of your Aurora AI Chat account.',
 };
 
+/**
+ * The profile page's frame is in the app's first script and prerendered (see
+ * src/app/prerender.tsx), so it is on screen at once; the rest loads on demand. While the
+ * prerendered frame is hydrated the content stays the loading line the prerender has:
+ * what the user or the form's code makes of it is the browser's business only afterwards.
+ */
 export function ProfilePage() {
   usePageMeta(profilePageMeta);
-  const token = useAccessToken();
-  const userInfo = useQuery(userInfoQuery(token));
-
+  const hydrated = useHydrated();
   return (
     <AuthCard title="Your profile">
-      {userInfo.data ? (
-        <ProfileForm user={userInfo.data} />
-      ) : userInfo.isError ? (
-        <FormAlert
-          action={
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => void userInfo.refetch()}
-            >
-              Try again
-            </button>
-          }
-        >
-          {`We couldn’t load your profile. ${apiErrorMessage(userInfo.error, {
-            unauthorized: 'Your session has expired.',
-            invalidInput: 'The server refused the request.',
-          })}`}
-        </FormAlert>
+      <p className="card-lead">{profilePageMeta.description}</p>
+      {hydrated ? (
+        <Suspense fallback={<ProfileLoading />}>
+          <ProfileContentOnDemand />
+        </Suspense>
       ) : (
-        <PageLoading
-          label={
-            userInfo.isPaused
-              ? 'You’re offline. Your profile will load when you’re back online.'
-              : 'Loading your profile…'
-          }
-        />
+        <ProfileLoading />
       )}
     </AuthCard>
   );
