@@ -23,7 +23,7 @@ export function useFormShell<T extends FieldValues>(
   { fields, wording, pending, onValid }: FormShellOptions<T>,
 ) {
   const { showServerError, serverError, retrySecondsLeft } = useServerError(form, wording);
-  const { summaryItems, summaryRef, onInvalid, hideSummary } = useErrorSummary(form, fields);
+  const { summary, onInvalid, hideSummary } = useErrorSummary(form, fields);
   const submit = form.handleSubmit((values) => {
     hideSummary();
     onValid(values, showServerError);
@@ -33,8 +33,7 @@ export function useFormShell<T extends FieldValues>(
     onSubmit: () => void submit(),
     pending: pending || form.formState.isSubmitting,
     retrySecondsLeft,
-    summaryItems,
-    summaryRef,
+    summary,
     serverError,
   };
 }

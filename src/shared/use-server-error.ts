@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { useFormState, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../api';
 import { useCountdown } from '../ui/use-countdown';
 import { apiErrorMessage, isTransientError, type ErrorWording } from './api-error-message';
 
 /** How long to hold the button when a 429 gives no Retry-After. */
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+/** Where the form keeps a failed request's message. */
+const SERVER_ERROR = 'root.serverError';
 
 export type ServerErrorType = 'transient' | 'rate-limited' | 'rejected';
 
@@ -19,23 +22,31 @@ export function useServerError<T extends FieldValues>(
 ) {
   const [retrySecondsLeft, startCountdown] = useCountdown();
   const { clearErrors, setError } = form;
-  const rateLimited = form.formState.errors.root?.serverError?.type === 'rate-limited';
+  // Subscribed to this one error: the fields' own errors coming and going as the user
+  // types must not re-render the form. (`root.*` is no field path, hence the cast.)
+  const { errors } = useFormState({
+    control: form.control,
+    name: SERVER_ERROR as Path<T>,
+    exact: true,
+  });
+  const serverError = errors.root?.serverError;
+  const rateLimited = serverError?.type === 'rate-limited';
 
   useEffect(() => {
-    if (rateLimited && retrySecondsLeft === 0) clearErrors('root.serverError');
+    if (rateLimited && retrySecondsLeft === 0) clearErrors(SERVER_ERROR);
   }, [rateLimited, retrySecondsLeft, clearErrors]);
 
   function showServerError(error: unknown) {
     if (isApiError(error) && error.kind === 'rate-limited') {
       const seconds = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
       startCountdown(seconds);
-      setError('root.serverError', {
+      setError(SERVER_ERROR, {
         type: 'rate-limited' satisfies ServerErrorType,
         message: `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
       });
       return;
     }
-    setError('root.serverError', {
+    setError(SERVER_ERROR, {
       type: (isTransientError(error) ? 'transient' : 'rejected') satisfies ServerErrorType,
       message: apiErrorMessage(error, wording),
     });
@@ -43,7 +54,7 @@ export function useServerError<T extends FieldValues>(
 
   return {
     showServerError,
-    serverError: form.formState.errors.root?.serverError,
+    serverError,
     retrySecondsLeft,
   };
 }

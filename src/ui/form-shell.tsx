@@ -1,5 +1,4 @@
-import type { ReactNode, Ref } from 'react';
-import { ErrorSummary, type SummaryItem } from './error-summary';
+import type { ReactNode } from 'react';
 import { RetryCountdown } from './retry-countdown';
 import { ServerErrorAlert } from './server-error-alert';
 import { SubmitButton } from './submit-button';
@@ -15,8 +14,8 @@ interface FormShellProps {
   retrySecondsLeft: number;
   /** Nothing can be typed or sent (a prerendered form before its script runs). */
   disabled?: boolean;
-  summaryItems: SummaryItem[];
-  summaryRef: Ref<HTMLDivElement>;
+  /** The error summary, when a failed submit calls for one. */
+  summary: ReactNode;
   serverError: { message?: string | undefined; type?: string | number } | undefined;
   /** Notes shown above the fields, e.g. that the form waits for a connection. */
   notices?: ReactNode;
@@ -38,8 +37,7 @@ export function FormShell({
   pending,
   retrySecondsLeft,
   disabled = false,
-  summaryItems,
-  summaryRef,
+  summary,
   serverError,
   notices,
   after,
@@ -57,7 +55,7 @@ export function FormShell({
       }}
     >
       <fieldset className="form-body" disabled={disabled}>
-        {summaryItems.length > 0 ? <ErrorSummary items={summaryItems} ref={summaryRef} /> : null}
+        {summary}
         <ServerErrorAlert error={serverError} onRetry={onSubmit} />
         {notices}
         {children}

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useAuth } from '../../auth/auth-context';
 import type { SessionEndReason } from '../../auth/session-store';
 import { useFormShell } from '../../shared/use-form-shell';
+import { WithFieldError } from '../../shared/with-field-error';
 import { AuthCard } from '../../ui/auth-card';
 import { UsernameField } from '../../ui/account-fields';
 import { FormShell } from '../../ui/form-shell';
@@ -77,18 +78,20 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
           ) : null
         }
       >
-        <UsernameField
-          id="login-username"
-          error={formState.errors.username?.message}
-          {...register('username')}
-        />
-        <PasswordField
-          id="login-password"
-          label="Password"
-          autoComplete="current-password"
-          error={formState.errors.password?.message}
-          {...register('password')}
-        />
+        <WithFieldError control={form.control} name="username">
+          {(error) => <UsernameField id="login-username" error={error} {...register('username')} />}
+        </WithFieldError>
+        <WithFieldError control={form.control} name="password">
+          {(error) => (
+            <PasswordField
+              id="login-password"
+              label="Password"
+              autoComplete="current-password"
+              error={error}
+              {...register('password')}
+            />
+          )}
+        </WithFieldError>
         <label className="checkbox">
           <input type="checkbox" {...register('remember')} />
           Remember me

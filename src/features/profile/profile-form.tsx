@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { UserInfo } from '../../api';
-import { useAuth } from '../../auth/auth-context';
 import {
   PASSWORD_MAX,
   PASSWORD_MIN,
@@ -11,11 +10,12 @@ import {
 } from '../../shared/field-rules';
 import { PasswordStrengthFor } from '../../shared/password-strength-for';
 import { useFormShell } from '../../shared/use-form-shell';
+import { WithFieldError } from '../../shared/with-field-error';
 import { EmailField, UsernameField } from '../../ui/account-fields';
 import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
 import { profileSchema, type ProfileValues } from './profile-schema';
-import { UNSAVED_CHANGES_QUESTION, useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+import { LogOutButton, RestoredDraftNotice, UnsavedChangesGuard } from './unsaved-changes';
 import { useProfileDraft } from './use-profile-draft';
 import { useUpdateProfile, WrongCurrentPasswordError } from './use-update-profile';
 
@@ -31,7 +31,6 @@ function formValues(user: UserInfo): ProfileValues {
 
 /** Edits the loaded user; rendered only once the user info is there, so never half-filled. */
 export function ProfileForm({ user }: { user: UserInfo }) {
-  const { logOut } = useAuth();
   const updateProfile = useUpdateProfile();
   const [savedMessage, setSavedMessage] = useState('');
   const form = useForm<ProfileValues>({
@@ -40,7 +39,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
     mode: 'onTouched',
     shouldFocusError: false,
   });
-  const { register, formState, reset, setError } = form;
+  const { register, reset, setError } = form;
   const shell = useFormShell(form, {
     fields: {
       username: 'profile-username',
@@ -82,7 +81,6 @@ export function ProfileForm({ user }: { user: UserInfo }) {
       );
     },
   });
-  useUnsavedChangesGuard(formState.isDirty);
   const draftRestored = useProfileDraft(form, user);
 
   return (
@@ -93,12 +91,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
         submitLabel="Save changes"
         notices={
           <>
-            {draftRestored && formState.isDirty ? (
-              <p className="alert alert-info">
-                We put back the changes you hadn’t saved when your session expired. Enter your
-                current password to save them.
-              </p>
-            ) : null}
+            {draftRestored ? <RestoredDraftNotice control={form.control} /> : null}
             {updateProfile.isPaused ? (
               <p className="alert alert-info">
                 You’re offline. Your changes will be saved as soon as the connection is back.
@@ -112,67 +105,73 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           </p>
         }
       >
-        <UsernameField
-          id="profile-username"
-          hint={USERNAME_HINT}
-          error={formState.errors.username?.message}
-          {...register('username')}
-        />
-        <EmailField
-          id="profile-email"
-          error={formState.errors.email?.message}
-          {...register('email')}
-        />
+        <WithFieldError control={form.control} name="username">
+          {(error) => (
+            <UsernameField
+              id="profile-username"
+              hint={USERNAME_HINT}
+              error={error}
+              {...register('username')}
+            />
+          )}
+        </WithFieldError>
+        <WithFieldError control={form.control} name="email">
+          {(error) => <EmailField id="profile-email" error={error} {...register('email')} />}
+        </WithFieldError>
         <fieldset className="fieldset">
           <legend>Change password (optional)</legend>
-          <PasswordField
-            id="profile-new-password"
-            label="New password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            passwordrules={PASSWORD_RULES}
-            hint={`Leave empty to keep your password. ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
-            extra={
-              <PasswordStrengthFor
-                control={form.control}
-                name="newPassword"
-                personal={['username', 'email']}
+          <WithFieldError control={form.control} name="newPassword">
+            {(error) => (
+              <PasswordField
+                id="profile-new-password"
+                label="New password"
+                autoComplete="new-password"
+                minLength={PASSWORD_MIN}
+                maxLength={PASSWORD_MAX}
+                passwordrules={PASSWORD_RULES}
+                hint={`Leave empty to keep your password. ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+                extra={
+                  <PasswordStrengthFor
+                    control={form.control}
+                    name="newPassword"
+                    personal={['username', 'email']}
+                  />
+                }
+                error={error}
+                {...register('newPassword', { deps: ['confirmNewPassword'] })}
               />
-            }
-            error={formState.errors.newPassword?.message}
-            {...register('newPassword', { deps: ['confirmNewPassword'] })}
-          />
-          <PasswordField
-            id="profile-confirm-new-password"
-            label="Confirm new password"
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX}
-            error={formState.errors.confirmNewPassword?.message}
-            {...register('confirmNewPassword')}
-          />
+            )}
+          </WithFieldError>
+          <WithFieldError control={form.control} name="confirmNewPassword">
+            {(error) => (
+              <PasswordField
+                id="profile-confirm-new-password"
+                label="Confirm new password"
+                autoComplete="new-password"
+                maxLength={PASSWORD_MAX}
+                error={error}
+                {...register('confirmNewPassword')}
+              />
+            )}
+          </WithFieldError>
         </fieldset>
-        <PasswordField
-          id="profile-current-password"
-          label="Current password"
-          autoComplete="current-password"
-          hint="Needed to save any change."
-          error={formState.errors.currentPassword?.message}
-          {...register('currentPassword')}
-        />
+        <WithFieldError control={form.control} name="currentPassword">
+          {(error) => (
+            <PasswordField
+              id="profile-current-password"
+              label="Current password"
+              autoComplete="current-password"
+              hint="Needed to save any change."
+              error={error}
+              {...register('currentPassword')}
+            />
+          )}
+        </WithFieldError>
       </FormShell>
       <div className="card-footer">
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => {
-            if (!formState.isDirty || window.confirm(UNSAVED_CHANGES_QUESTION))
-              logOut('logged-out');
-          }}
-        >
-          Log out
-        </button>
+        <LogOutButton control={form.control} />
       </div>
+      <UnsavedChangesGuard control={form.control} />
     </>
   );
 }

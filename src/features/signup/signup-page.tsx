@@ -9,6 +9,7 @@ import {
 } from '../../shared/field-rules';
 import { PasswordStrengthFor } from '../../shared/password-strength-for';
 import { useFormShell } from '../../shared/use-form-shell';
+import { WithFieldError } from '../../shared/with-field-error';
 import { AuthCard } from '../../ui/auth-card';
 import { EmailField, UsernameField } from '../../ui/account-fields';
 import { FormShell } from '../../ui/form-shell';
@@ -38,7 +39,7 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
     mode: 'onTouched',
     shouldFocusError: false,
   });
-  const { register, formState } = form;
+  const { register } = form;
   const shell = useFormShell(form, {
     fields: {
       username: 'signup-username',
@@ -74,43 +75,53 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
           ) : null
         }
       >
-        <UsernameField
-          id="signup-username"
-          hint={USERNAME_HINT}
-          error={formState.errors.username?.message}
-          {...register('username')}
-        />
-        <EmailField
-          id="signup-email"
-          error={formState.errors.email?.message}
-          {...register('email')}
-        />
-        <PasswordField
-          id="signup-password"
-          label="Password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          passwordrules={PASSWORD_RULES}
-          hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
-          extra={
-            <PasswordStrengthFor
-              control={form.control}
-              name="password"
-              personal={['username', 'email']}
+        <WithFieldError control={form.control} name="username">
+          {(error) => (
+            <UsernameField
+              id="signup-username"
+              hint={USERNAME_HINT}
+              error={error}
+              {...register('username')}
             />
-          }
-          error={formState.errors.password?.message}
-          {...register('password')}
-        />
-        <PasswordField
-          id="signup-confirm-password"
-          label="Confirm password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX}
-          error={formState.errors.confirmPassword?.message}
-          {...register('confirmPassword')}
-        />
+          )}
+        </WithFieldError>
+        <WithFieldError control={form.control} name="email">
+          {(error) => <EmailField id="signup-email" error={error} {...register('email')} />}
+        </WithFieldError>
+        <WithFieldError control={form.control} name="password">
+          {(error) => (
+            <PasswordField
+              id="signup-password"
+              label="Password"
+              autoComplete="new-password"
+              minLength={PASSWORD_MIN}
+              maxLength={PASSWORD_MAX}
+              passwordrules={PASSWORD_RULES}
+              hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+              extra={
+                <PasswordStrengthFor
+                  control={form.control}
+                  name="password"
+                  personal={['username', 'email']}
+                />
+              }
+              error={error}
+              {...register('password')}
+            />
+          )}
+        </WithFieldError>
+        <WithFieldError control={form.control} name="confirmPassword">
+          {(error) => (
+            <PasswordField
+              id="signup-confirm-password"
+              label="Confirm password"
+              autoComplete="new-password"
+              maxLength={PASSWORD_MAX}
+              error={error}
+              {...register('confirmPassword')}
+            />
+          )}
+        </WithFieldError>
       </FormShell>
       <p className="card-footer">
         Already have an account?{' '}
