@@ -27,8 +27,16 @@ export type Route = (typeof ROUTES)[number];
 /** Click-to-profile runs per flow; the median is reported. */
 export const FLOW_RUNS = 10;
 
+/** Lighthouse audits per page; the median run is reported and checked. */
+export const LIGHTHOUSE_RUNS = 3;
+
+/** Where the reported run's full Lighthouse report goes, per page. */
+export function lighthouseReportFile(route: string): string {
+  return path.join(path.dirname(RESULTS_FILE), `lighthouse${route.replaceAll('/', '-')}.json`);
+}
+
 /** The whole run is stopped (servers and browsers too) if it takes longer than this. */
-export const RUN_TIMEOUT_MS = 5 * 60_000;
+export const RUN_TIMEOUT_MS = 10 * 60_000;
 
 /** The issue's targets; `--check` fails on any one missed. */
 export const TARGETS = {

@@ -156,6 +156,7 @@ export function formatReport(results: BenchResults): string {
       ...CATEGORIES.map((category) => String(page.scores[category] ?? '-')),
       `${((page.metrics['largest-contentful-paint'] ?? NaN) / 1000).toFixed(2)} s`,
       `${(page.metrics['total-blocking-time'] ?? NaN).toFixed(0)} ms`,
+      page.performanceRuns.map((score) => score ?? '-').join(', '),
     ]);
     const lost = results.lighthouse.flatMap((page) =>
       page.lostPoints.map(
@@ -176,8 +177,8 @@ export function formatReport(results: BenchResults): string {
     );
     parts.push(
       section(
-        'Lighthouse 12 (mobile, default config)',
-        table(['page', ...CATEGORIES, 'LCP', 'TBT'], scoreRows) +
+        'Lighthouse 12 (mobile, default config; the median run of each page)',
+        table(['page', ...CATEGORIES, 'LCP', 'TBT', 'performance, each run'], scoreRows) +
           `\nAudits losing points: ${lost.length === 0 ? 'none' : `\n  ${lost.join('\n  ')}`}` +
           results.lighthouse
             .filter((page) => page.error)

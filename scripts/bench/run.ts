@@ -12,6 +12,7 @@
  * 5. Runs Lighthouse on the three pages.
  *
  * Options: --check, --runs N (click-to-profile runs per flow, default 10),
+ * --lighthouse-runs N (audits per page, the median reported; default 3),
  * --skip-lighthouse (quicker, for working on the bench; --check then fails).
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,8 @@ import {
   CHROME_ARGS,
   CHROME_PATH,
   FLOW_RUNS,
+  LIGHTHOUSE_RUNS,
+  lighthouseReportFile,
   RESULTS_FILE,
   ROOT,
   ROUTES,
@@ -44,11 +47,19 @@ const { values: options } = parseArgs({
   options: {
     check: { type: 'boolean', default: false },
     runs: { type: 'string', default: String(FLOW_RUNS) },
+    'lighthouse-runs': { type: 'string', default: String(LIGHTHOUSE_RUNS) },
     'skip-lighthouse': { type: 'boolean', default: false },
   },
 });
-const runs = Number(options.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number`);
+function positiveWholeNumber(option: 'runs' | 'lighthouse-runs'): number {
+  const value = Number(options[option]);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`--${option} must be a positive whole number`);
+  }
+  return value;
+}
+const runs = positiveWholeNumber('runs');
+const lighthouseRuns = positiveWholeNumber('lighthouse-runs');
 
 /** Everything started, stopped in reverse order however the run ends. */
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -142,12 +153,18 @@ async function measure(): Promise<BenchResults> {
   if (!options['skip-lighthouse']) {
     lighthouse = [];
     for (const route of ROUTES) {
-      log(`Lighthouse ${route}`);
+      log(`Lighthouse ${route}, ${lighthouseRuns} run(s)`);
       const token =
         route === '/profile'
           ? await signUpViaApi(portal.url, newAccount('bench_lighthouse'))
           : undefined;
-      lighthouse.push(await runLighthouse(portal.url, route, token ? { token } : {}));
+      lighthouse.push(
+        await runLighthouse(portal.url, route, {
+          ...(token ? { token } : {}),
+          runs: lighthouseRuns,
+          reportFile: lighthouseReportFile(route),
+        }),
+      );
     }
   }
 
