@@ -166,6 +166,33 @@ test('several invalid fields are listed in a focused summary, first field first'
   expect(fake.calls).toHaveLength(0);
 });
 
+test('the summary takes focus once per submit, never from a field being typed in', async () => {
+  const { user } = await openSignup();
+
+  await fillSignup(user, { username: 'ab', email: 'nope' });
+  await user.click(screen.getByRole('button', { name: 'Sign up' }));
+  const summary = await screen.findByRole('alert', { name: 'There are problems with 2 fields:' });
+  await waitFor(() => expect(summary).toHaveFocus());
+
+  // Fixing both fields empties the summary; breaking one again brings it back while the
+  // user types, and the focus stays where they type.
+  await user.type(usernameInput(), 'a');
+  await user.clear(emailInput());
+  await user.type(emailInput(), NEW_USER.email);
+  await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+  await user.clear(usernameInput());
+  expect(
+    await screen.findByRole('alert', { name: 'There is a problem with 1 field:' }),
+  ).toBeInTheDocument();
+  expect(usernameInput()).toHaveFocus();
+
+  // The next failed submit with several problems focuses it again.
+  await user.clear(emailInput());
+  await user.click(screen.getByRole('button', { name: 'Sign up' }));
+  const again = await screen.findByRole('alert', { name: 'There are problems with 2 fields:' });
+  await waitFor(() => expect(again).toHaveFocus());
+});
+
 test('signing up opens the filled profile with a session that ends with the tab', async () => {
   const { user, fake, router } = await openSignup();
 
