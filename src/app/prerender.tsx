@@ -1,9 +1,9 @@
 /**
  * Build-time rendering of the pages' first frames, so they paint before any script has
- * run. Log-in and sign-up are rendered for a logged-out visitor (the browser then hydrates
- * them); the profile page for a visitor with a session whose profile has not arrived yet
- * (the app renders the same frame in its place, then the form). Loaded by the prerender
- * plugin in vite.config.ts, never by the browser.
+ * run: log-in and sign-up as a logged-out visitor sees them, the profile's frame as a
+ * visitor with a session sees it before their profile has arrived. The browser then
+ * hydrates each (src/main.tsx). Loaded by the prerender plugin in vite.config.ts, never
+ * by the browser.
  */
 import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
