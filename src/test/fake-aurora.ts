@@ -108,8 +108,13 @@ export const answers = {
     }),
 };
 
-function isValid(rule: { safeParse(value: unknown): { success: boolean } }, value: unknown) {
-  return rule.safeParse(value).success;
+/** Username, email and password from a body, if each passes the rule the server applies. */
+function accountInput(body: unknown): FakeUserInput | null {
+  const username = usernameRule.safeParse(field(body, 'username'));
+  const email = emailRule.safeParse(field(body, 'email'));
+  const password = passwordRule.safeParse(field(body, 'password'));
+  if (!username.success || !email.success || !password.success) return null;
+  return { username: username.data, email: email.data, password: password.data };
 }
 
 function readBody(body: unknown): unknown {
@@ -154,25 +159,17 @@ export function installFakeAurora(): FakeAurora {
 
   function normalAnswer(call: RecordedCall): Response {
     const { body } = call;
-    const username = field(body, 'username');
-    const email = field(body, 'email');
-    const password = field(body, 'password');
     switch (call.route) {
       case 'POST /api/v7/signup': {
-        if (
-          !isValid(usernameRule, username) ||
-          !isValid(emailRule, email) ||
-          !isValid(passwordRule, password)
-        ) {
-          return answers.badRequest();
-        }
-        const input = { username, email, password } as FakeUserInput;
-        if (taken(input.username, input.email)) return answers.badRequest();
+        const input = accountInput(body);
+        if (!input || taken(input.username, input.email)) return answers.badRequest();
         const account = { ...input, id: nextId++ };
         accounts.push(account);
         return json(200, { success: true, accessToken: issueToken(account) });
       }
       case 'POST /api/v7/login': {
+        const username = field(body, 'username');
+        const password = field(body, 'password');
         if (typeof username !== 'string' || typeof password !== 'string') {
           return answers.badRequest();
         }
@@ -188,15 +185,8 @@ export function installFakeAurora(): FakeAurora {
       case 'PUT /api/v7/user/info': {
         const account = tokens.get(call.headers['x-access-token'] ?? '');
         if (!account) return answers.unauthorized();
-        if (
-          !isValid(usernameRule, username) ||
-          !isValid(emailRule, email) ||
-          !isValid(passwordRule, password)
-        ) {
-          return answers.badRequest();
-        }
-        const input = { username, email, password } as FakeUserInput;
-        if (taken(input.username, input.email, account)) return answers.badRequest();
+        const input = accountInput(body);
+        if (!input || taken(input.username, input.email, account)) return answers.badRequest();
         Object.assign(account, input);
         return json(200, { success: true });
       }
