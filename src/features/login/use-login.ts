@@ -1,24 +1,19 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { login } from '../../api';
-import { useAuth } from '../../auth/auth-context';
-import { userInfoQuery } from '../../auth/user-info-query';
+import { useStartSession } from '../../auth/use-start-session';
 import type { LoginValues } from './login-schema';
 
 /**
- * Logs in, then loads the user's info before the session starts, so the profile the
+ * Logs in, then starts the session with the user's info loaded, so the profile the
  * visitor lands on is already filled. Sent once: a failed log-in is never retried.
  */
 export function useLogin() {
-  const queryClient = useQueryClient();
-  const { logIn } = useAuth();
+  const startSession = useStartSession();
   return useMutation({
     mutationFn: async ({ username, password }: LoginValues) => {
       const { accessToken } = await login({ username, password });
       return accessToken;
     },
-    onSuccess: async (token, { remember }) => {
-      await queryClient.prefetchQuery(userInfoQuery(token));
-      logIn(token, { remember });
-    },
+    onSuccess: (token, { remember }) => startSession(token, { remember }),
   });
 }
