@@ -12,10 +12,6 @@ export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /**
- * A labelled input whose hint and error are tied to it (`aria-describedby`), and which
- * says it is invalid (`aria-invalid`) only when it has an error to show.
- */
-/**
  * Whether focus is leaving for this form's submit button. Validating on that blur would
  * show an error above the button between mouse-down and mouse-up, moving the button away
  * from the pointer and losing the click; the submit validates every field anyway.
@@ -29,6 +25,10 @@ function leavingForSubmit(event: FocusEvent<HTMLInputElement>): boolean {
   );
 }
 
+/**
+ * A labelled input whose hint and error are tied to it (`aria-describedby`), and which
+ * says it is invalid (`aria-invalid`) only when it has an error to show.
+ */
 export function Field({
   label,
   error,
