@@ -8,6 +8,7 @@ const ENTRY = '/src/app/prerender.tsx';
 interface PrerenderModule {
   PRERENDERED_PAGES: Record<string, { title: string; description: string; visitor: string }>;
   renderPage(path: string): string;
+  documentTitle(meta: { title: string }): string;
 }
 
 function escapeHtml(text: string): string {
@@ -21,8 +22,9 @@ function escapeHtml(text: string): string {
 /**
  * After `vite build`, writes `<page>.html` beside `index.html` for each page in
  * `PRERENDERED_PAGES`, with the page rendered into `#root` (marked with its path and the
- * visitors it is for) and its own title and description. `vite preview` (and a `try_files $uri $uri.html /index.html` server)
- * serves `/login` from `login.html`; every other path still gets the empty `index.html`.
+ * visitors it is for) and its own title and description. `vite preview` (and a
+ * `try_files $uri $uri.html /index.html` server) serves `/login` from `login.html`; every
+ * other path still gets the empty `index.html`.
  */
 export function prerender(): Plugin {
   let root = '';
@@ -57,16 +59,13 @@ export function prerender(): Plugin {
         server: { middlewareMode: true, hmr: false, ws: false },
       });
       try {
-        const { PRERENDERED_PAGES, renderPage } = (await server.ssrLoadModule(
+        const { PRERENDERED_PAGES, renderPage, documentTitle } = (await server.ssrLoadModule(
           ENTRY,
         )) as PrerenderModule;
         const template = await readFile(path.join(outDir, 'index.html'), 'utf8');
         for (const [pagePath, meta] of Object.entries(PRERENDERED_PAGES)) {
           const html = template
-            .replace(
-              /<title>[^<]*<\/title>/,
-              `<title>${escapeHtml(`${meta.title} · Aurora`)}</title>`,
-            )
+            .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(documentTitle(meta))}</title>`)
             .replace(
               /<meta name="description" content="[^"]*"/,
               `<meta name="description" content="${escapeHtml(meta.description)}"`,

@@ -15,6 +15,9 @@ import type { PageMeta } from '../ui/use-page-meta';
 import { App } from './app';
 import { createAppState } from './create-app-state';
 
+// The tab title the app sets, for the prerendered page's <title>.
+export { documentTitle } from '../ui/use-page-meta';
+
 export interface PrerenderedPage extends PageMeta {
   /** The visitors it is rendered for; public/session-hint.js hides it from the others. */
   visitor: SessionState['status'];
