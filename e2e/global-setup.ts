@@ -5,10 +5,11 @@
  * Playwright's teardown: it stops the server and deletes the build and the database.
  */
 import path from 'node:path';
-import { buildPortal, makeTempDir, removeDir, startPortal } from './support/portal-server';
+import { makeTempDir } from '../scripts/temp-dir';
+import { buildPortal, startPortal } from './support/portal-server';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const dir = await makeTempDir('aurora-e2e');
+  const { dir, remove } = await makeTempDir('aurora-e2e');
   try {
     const outDir = path.join(dir, 'dist');
     await buildPortal(outDir, path.join(dir, 'unused-by-build.db'));
@@ -17,10 +18,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.AURORA_E2E_DIST = outDir;
     return async () => {
       await portal.stop();
-      await removeDir(dir);
+      await remove();
     };
   } catch (error) {
-    await removeDir(dir);
+    await remove();
     throw error;
   }
 }

@@ -9,7 +9,8 @@ import {
   submitSignup,
   test as base,
 } from './support/fixtures';
-import { makeTempDir, removeDir, startPortal, type PortalServer } from './support/portal-server';
+import { makeTempDir } from '../scripts/temp-dir';
+import { startPortal, type PortalServer } from './support/portal-server';
 
 /**
  * This journey restarts its server, so it gets one of its own: the suite's build, served
@@ -20,7 +21,7 @@ const test = base.extend<{ portal: PortalServer }>({
   portal: async ({}, use) => {
     const outDir = process.env.AURORA_E2E_DIST;
     if (!outDir) throw new Error('AURORA_E2E_DIST is unset: run the suite with `playwright test`');
-    const dir = await makeTempDir('aurora-e2e-restart');
+    const { dir, remove } = await makeTempDir('aurora-e2e-restart');
     try {
       const portal = await startPortal(outDir, path.join(dir, 'aurora.db'));
       try {
@@ -29,7 +30,7 @@ const test = base.extend<{ portal: PortalServer }>({
         await portal.stop();
       }
     } finally {
-      await removeDir(dir);
+      await remove();
     }
   },
   baseURL: async ({ portal }, use) => {

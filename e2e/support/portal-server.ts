@@ -5,16 +5,14 @@
  * what the API wrote to its SQLite file survives.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hasExited, stopProcess, waitForExit } from '../../scripts/child-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VITE = path.join(ROOT, 'node_modules/vite/bin/vite.js');
 const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 5_000;
 const LOG_LINES_KEPT = 200;
 
 /** The suite signs up many accounts from one address; the log-in limit stays at its default. */
@@ -26,15 +24,6 @@ export interface PortalServer {
   /** Stops the process and starts a new one on the same port and database file. */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** A fresh directory under the system temp dir; the caller removes it. */
-export function makeTempDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), `${prefix}-`));
-}
-
-export function removeDir(dir: string): Promise<void> {
-  return rm(dir, { recursive: true, force: true });
 }
 
 /** Environment for a Vite process: the API's settings, nothing inherited that would change them. */
@@ -64,15 +53,6 @@ function captureOutput(child: ChildProcess): () => string {
   return () => lines.join('\n');
 }
 
-function hasExited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-function waitForExit(child: ChildProcess): Promise<void> {
-  if (hasExited(child)) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
 /**
  * `vite build` into `outDir`. `--bypass-lock`: Vite allows one build per project at a time,
  * and the team may be building `dist/` while the suite builds its own copy elsewhere.
@@ -100,15 +80,6 @@ export async function freePort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (hasExited(child)) return;
-  const exited = waitForExit(child);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
 }
 
 /**

@@ -5,16 +5,16 @@
  * page that loads none of the portal's code) and the HTTP cache is cleared, and Lighthouse
  * is told not to wipe storage, so the audit sees a returning visitor with a cold cache.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
+import { stopProcess } from '../child-process.ts';
 import { CHROME_ARGS, CHROME_PATH, HOST, SESSION_STORAGE_KEY } from './config.ts';
-import { makeTempDir } from './serve.ts';
+import { makeTempDir } from '../temp-dir.ts';
 
 const START_TIMEOUT_MS = 20_000;
-const STOP_TIMEOUT_MS = 5_000;
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -70,19 +70,6 @@ interface Chrome {
   stop(): Promise<void>;
 }
 
-function waitForExit(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  const exited = waitForExit(child);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function startChrome(): Promise<Chrome> {
   const profile = await makeTempDir('aurora-bench-chrome');
   const child = spawn(
@@ -100,7 +87,7 @@ async function startChrome(): Promise<Chrome> {
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const stop = async () => {
-    await stopChild(child);
+    await stopProcess(child);
     await profile.remove();
   };
   try {

@@ -41,7 +41,8 @@ import { runLighthouse, type LighthouseResult } from './lighthouse.ts';
 import { measurePageWeight } from './page-weight.ts';
 import { formatReport } from './report.ts';
 import { evaluateTargets, type BenchResults, type RouteWeight } from './results.ts';
-import { makeTempDir, serveBare, servePortal, signUpViaApi, useBenchEnv } from './serve.ts';
+import { makeTempDir } from '../temp-dir.ts';
+import { serveBare, servePortal, signUpViaApi, useBenchEnv } from './serve.ts';
 
 const { values: options } = parseArgs({
   options: {

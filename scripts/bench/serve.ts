@@ -4,10 +4,7 @@
  * reads its settings from the environment when the config loads: a fresh database in a
  * temp dir, a sign-up limit high enough for the runs, and no remote API.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { BARE_OUT_DIR, BARE_ROOT, HOST, PORTAL_OUT_DIR, ROOT } from './config.ts';
 
@@ -36,13 +33,6 @@ export function useBenchEnv(dbFile: string): void {
   delete process.env.AURORA_LOGIN_FAILURE_LIMIT;
   delete process.env.AURORA_API_URL;
   delete process.env.VITE_API_BASE_URL;
-}
-
-export async function makeTempDir(
-  prefix: string,
-): Promise<{ dir: string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export async function servePortal(): Promise<Served> {
