@@ -18,7 +18,12 @@ export const CHROME_ARGS = [
 ];
 
 /** The key the portal keeps its access token under (src/auth/session-store.ts). */
-export const SESSION_STORAGE_KEY = 'aurora.session';
+const SESSION_STORAGE_KEY = 'aurora.session';
+
+/** Browser code that stores a session as a returning visitor ("Remember me") has it. */
+export function storeSessionScript(token: string): string {
+  return `localStorage.setItem(${JSON.stringify(SESSION_STORAGE_KEY)}, ${JSON.stringify(token)});`;
+}
 
 /** The routes whose weight is measured; /profile is loaded with a session. */
 export const ROUTES = ['/login', '/signup', '/profile'] as const;

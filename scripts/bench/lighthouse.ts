@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { stopProcess } from '../child-process.ts';
-import { CHROME_ARGS, CHROME_PATH, HOST, SESSION_STORAGE_KEY } from './config.ts';
+import { CHROME_ARGS, CHROME_PATH, HOST, storeSessionScript } from './config.ts';
 import { makeTempDir } from '../temp-dir.ts';
 
 const START_TIMEOUT_MS = 20_000;
@@ -127,9 +127,7 @@ async function seedSession(port: number, origin: string, token: string): Promise
     const page = await context.newPage();
     // Same origin, no script of the portal: robots.txt.
     await page.goto(`${origin}/robots.txt`);
-    await page.evaluate(
-      `localStorage.setItem(${JSON.stringify(SESSION_STORAGE_KEY)}, ${JSON.stringify(token)})`,
-    );
+    await page.evaluate(storeSessionScript(token));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.clearBrowserCache');
     await cdp.detach();

@@ -3,7 +3,7 @@
  * response it fetches until the network has been idle for 500 ms.
  */
 import type { Browser, Response } from '@playwright/test';
-import { SESSION_STORAGE_KEY } from './config.ts';
+import { storeSessionScript } from './config.ts';
 import { gzipSize } from './gzip.ts';
 
 export interface Asset {
@@ -36,11 +36,6 @@ function kindOf(response: Response): 'js' | 'css' | null {
 
 const sum = (assets: Asset[]) => assets.reduce((total, asset) => total + asset.gzip, 0);
 
-/** Sets the session before any of the portal's scripts run, as a returning visitor has it. */
-export function sessionInitScript(token: string): string {
-  return `localStorage.setItem(${JSON.stringify(SESSION_STORAGE_KEY)}, ${JSON.stringify(token)});`;
-}
-
 export async function measurePageWeight(
   browser: Browser,
   url: string,
@@ -48,7 +43,8 @@ export async function measurePageWeight(
 ): Promise<PageWeight> {
   const context = await browser.newContext();
   try {
-    if (options.token) await context.addInitScript(sessionInitScript(options.token));
+    // Before any of the portal's scripts run, as a returning visitor has it.
+    if (options.token) await context.addInitScript(storeSessionScript(options.token));
     const page = await context.newPage();
     const pending: Promise<{ kind: 'js' | 'css'; asset: Asset }>[] = [];
     page.on('response', (response) => {
