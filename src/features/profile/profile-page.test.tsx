@@ -472,6 +472,15 @@ async function logInAgain(user: User, { username = ADA.username, password = ADA.
   return screen.findByRole('textbox', { name: 'Username' });
 }
 
+/** Saves the username "ada.lovelace" and waits for the profile to reload. */
+async function renameToLovelace(user: User, fake: ReturnType<typeof installFakeAurora>) {
+  await replaceText(user, usernameInput(), 'ada.lovelace');
+  await user.type(currentPasswordInput(), ADA.password);
+  await user.click(saveButton());
+  await expectSaved();
+  await waitFor(() => expect(fake.callsTo('GET /api/v7/user/info')).toHaveLength(2));
+}
+
 /** Edits the email, then tries to save after the token has expired. */
 async function expireWhileEditing(user: User, fake: ReturnType<typeof installFakeAurora>) {
   await replaceText(user, emailInput(), 'ada@lovelace.example');
@@ -515,11 +524,7 @@ test('edits cut off by an expired session are never shown to another account', a
 test('edits cut off by an expired session come back after an earlier username change too', async () => {
   vi.spyOn(window, 'confirm').mockReturnValue(false);
   const { user, fake } = await openProfile();
-  await replaceText(user, usernameInput(), 'ada.lovelace');
-  await user.type(currentPasswordInput(), ADA.password);
-  await user.click(saveButton());
-  await expectSaved();
-  await waitFor(() => expect(fake.callsTo('GET /api/v7/user/info')).toHaveLength(2));
+  await renameToLovelace(user, fake);
 
   await expireWhileEditing(user, fake);
   expect(await logInAgain(user, { username: 'ada.lovelace' })).toHaveValue('ada.lovelace');
@@ -531,11 +536,7 @@ test('edits cut off by an expired session come back after an earlier username ch
 test('after a username change, the old name’s next owner never gets the cut-off edits', async () => {
   vi.spyOn(window, 'confirm').mockReturnValue(false);
   const { user, fake } = await openProfile();
-  await replaceText(user, usernameInput(), 'ada.lovelace');
-  await user.type(currentPasswordInput(), ADA.password);
-  await user.click(saveButton());
-  await expectSaved();
-  await waitFor(() => expect(fake.callsTo('GET /api/v7/user/info')).toHaveLength(2));
+  await renameToLovelace(user, fake);
   await expireWhileEditing(user, fake);
 
   // Someone else signs up in this tab with the name Ada gave up.
