@@ -138,7 +138,11 @@ export function ProfileForm({ user }: { user: UserInfo }) {
                   />
                 }
                 error={error}
-                {...register('newPassword', { deps: ['confirmNewPassword'] })}
+                {...register('newPassword', {
+                  // One name, not a list: react-hook-form then reports the re-check under
+                  // that name, so only that field re-renders, not the form and the rest.
+                  deps: 'confirmNewPassword',
+                })}
               />
             )}
           </WithFieldError>
