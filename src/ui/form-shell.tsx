@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { RetryCountdown } from './retry-countdown';
-import { ServerErrorAlert } from './server-error-alert';
 import { SubmitButton } from './submit-button';
 
 interface FormShellProps {
@@ -16,7 +15,8 @@ interface FormShellProps {
   disabled?: boolean;
   /** The error summary, when a failed submit calls for one. */
   summary: ReactNode;
-  serverError: { message?: string | undefined; type?: string | number } | undefined;
+  /** The failed request's alert, with "Try again" when it may help. */
+  serverError: ReactNode;
   /** Notes shown above the fields, e.g. that the form waits for a connection. */
   notices?: ReactNode;
   /** Shown under the submit button, e.g. a status region. */
@@ -56,7 +56,7 @@ export function FormShell({
     >
       <fieldset className="form-body" disabled={disabled}>
         {summary}
-        <ServerErrorAlert error={serverError} onRetry={onSubmit} />
+        {serverError}
         {notices}
         {children}
         <div className="form-actions">

@@ -1,7 +1,7 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { ErrorWording } from './api-error-message';
 import { useErrorSummary } from './use-error-summary';
-import { useServerError } from './use-server-error';
+import { ServerErrorFor, useServerError } from './use-server-error';
 
 interface FormShellOptions<T extends FieldValues> {
   /** Each field's input id, in the order the fields appear (for the error summary). */
@@ -22,7 +22,7 @@ export function useFormShell<T extends FieldValues>(
   form: UseFormReturn<T>,
   { fields, wording, pending, onValid }: FormShellOptions<T>,
 ) {
-  const { showServerError, serverError, retrySecondsLeft } = useServerError(form, wording);
+  const { showServerError, retrySecondsLeft } = useServerError(form, wording);
   const { summary, onInvalid, hideSummary } = useErrorSummary(form, fields);
   const submit = form.handleSubmit((values) => {
     hideSummary();
@@ -34,6 +34,6 @@ export function useFormShell<T extends FieldValues>(
     pending: pending || form.formState.isSubmitting,
     retrySecondsLeft,
     summary,
-    serverError,
+    serverError: <ServerErrorFor control={form.control} onRetry={() => void submit()} />,
   };
 }
