@@ -97,7 +97,7 @@ test('logging back in as the same account puts the edits back, passwords empty',
   expect(passwordInput('New password')).toHaveValue('');
   expect(passwordInput('Confirm new password')).toHaveValue('');
   expect(passwordInput('Current password')).toHaveValue('');
-  expect(screen.getByText(RESTORED_NOTE)).toBeInTheDocument();
+  expect(screen.getByText(RESTORED_NOTE)).toHaveAttribute('role', 'status');
   expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
   expect(confirm).not.toHaveBeenCalled();
 });

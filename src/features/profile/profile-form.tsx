@@ -93,7 +93,7 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           <>
             {draftRestored ? <RestoredDraftNotice control={form.control} /> : null}
             {updateProfile.isPaused ? (
-              <p className="alert alert-info">
+              <p className="alert alert-info" role="status">
                 You’re offline. Your changes will be saved as soon as the connection is back.
               </p>
             ) : null}

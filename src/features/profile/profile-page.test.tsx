@@ -184,6 +184,36 @@ test('a server error on save offers Try again, which saves', async () => {
   expect(fake.user('ada')?.email).toBe('ada@lovelace.example');
 });
 
+test('offline, a save waits and says so, keeps the edits, then goes through when back online', async () => {
+  const { user, fake } = await openProfile();
+  const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+  act(() => {
+    window.dispatchEvent(new Event('offline'));
+  });
+
+  await replaceText(user, emailInput(), 'ada@lovelace.example');
+  await user.type(currentPasswordInput(), ADA.password);
+  await user.click(saveButton());
+
+  expect(
+    await screen.findByText(
+      'You’re offline. Your changes will be saved as soon as the connection is back.',
+    ),
+  ).toHaveAttribute('role', 'status');
+  expect(emailInput()).toHaveValue('ada@lovelace.example');
+  expect(fake.callsTo('PUT /api/v7/user/info')).toHaveLength(0);
+
+  onLine.mockReturnValue(true);
+  act(() => {
+    window.dispatchEvent(new Event('online'));
+  });
+
+  await expectSaved();
+  expect(fake.callsTo('PUT /api/v7/user/info')).toHaveLength(1);
+  expect(fake.user('ada')?.email).toBe('ada@lovelace.example');
+  expect(screen.queryByText(/You’re offline/)).not.toBeInTheDocument();
+});
+
 test('a refused token when loading the info ends the session and asks to log in again', async () => {
   const fake = installFakeAurora();
   fake.addUser(ADA);

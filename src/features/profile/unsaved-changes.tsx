@@ -26,7 +26,7 @@ export function UnsavedChangesGuard({ control }: UnsavedChangesProps) {
 export function RestoredDraftNotice({ control }: UnsavedChangesProps) {
   if (!useHasUnsavedChanges(control)) return null;
   return (
-    <p className="alert alert-info">
+    <p className="alert alert-info" role="status">
       We put back the changes you hadn’t saved when your session expired. Enter your current
       password to save them.
     </p>
