@@ -7,6 +7,7 @@ import { useFormShell } from '../../shared/use-form-shell';
 import { WithFieldError } from '../../shared/with-field-error';
 import { AuthCard } from '../../ui/auth-card';
 import { UsernameField } from '../../ui/account-fields';
+import { FormNotice } from '../../ui/form-notice';
 import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
 import { useHydrated } from '../../ui/use-hydrated';
@@ -60,11 +61,7 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
 
   return (
     <AuthCard title="Log in">
-      {notice && !formState.isSubmitted ? (
-        <p className="alert alert-info" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {notice && !formState.isSubmitted ? <FormNotice>{notice}</FormNotice> : null}
       <FormShell
         name="login"
         {...shell}
@@ -72,9 +69,9 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
         disabled={!hydrated}
         notices={
           login.isPaused ? (
-            <p className="alert alert-info" role="status">
+            <FormNotice>
               You’re offline. We’ll log you in as soon as the connection is back.
-            </p>
+            </FormNotice>
           ) : null
         }
       >

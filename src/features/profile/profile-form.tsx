@@ -12,6 +12,7 @@ import { PasswordStrengthFor } from '../../shared/password-strength-for';
 import { useFormShell } from '../../shared/use-form-shell';
 import { WithFieldError } from '../../shared/with-field-error';
 import { EmailField, UsernameField } from '../../ui/account-fields';
+import { FormNotice } from '../../ui/form-notice';
 import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
 import { profileSchema, type ProfileValues } from './profile-schema';
@@ -93,9 +94,9 @@ export function ProfileForm({ user }: { user: UserInfo }) {
           <>
             {draftRestored ? <RestoredDraftNotice control={form.control} /> : null}
             {updateProfile.isPaused ? (
-              <p className="alert alert-info" role="status">
+              <FormNotice>
                 You’re offline. Your changes will be saved as soon as the connection is back.
-              </p>
+              </FormNotice>
             ) : null}
           </>
         }

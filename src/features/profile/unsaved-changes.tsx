@@ -5,6 +5,7 @@
  */
 import { useFormState, type Control } from 'react-hook-form';
 import { useAuth } from '../../auth/auth-context';
+import { FormNotice } from '../../ui/form-notice';
 import type { ProfileValues } from './profile-schema';
 import { UNSAVED_CHANGES_QUESTION, useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
@@ -26,10 +27,10 @@ export function UnsavedChangesGuard({ control }: UnsavedChangesProps) {
 export function RestoredDraftNotice({ control }: UnsavedChangesProps) {
   if (!useHasUnsavedChanges(control)) return null;
   return (
-    <p className="alert alert-info" role="status">
+    <FormNotice>
       We put back the changes you hadn’t saved when your session expired. Enter your current
       password to save them.
-    </p>
+    </FormNotice>
   );
 }
 

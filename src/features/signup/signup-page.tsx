@@ -12,6 +12,7 @@ import { useFormShell } from '../../shared/use-form-shell';
 import { WithFieldError } from '../../shared/with-field-error';
 import { AuthCard } from '../../ui/auth-card';
 import { EmailField, UsernameField } from '../../ui/account-fields';
+import { FormNotice } from '../../ui/form-notice';
 import { FormShell } from '../../ui/form-shell';
 import { PasswordField } from '../../ui/password-field';
 import { useHydrated } from '../../ui/use-hydrated';
@@ -69,9 +70,9 @@ export function SignupPage({ onSubmitStart }: SignupPageProps) {
         disabled={!hydrated}
         notices={
           signup.isPaused ? (
-            <p className="alert alert-info" role="status">
+            <FormNotice>
               You’re offline. We’ll create your account as soon as the connection is back.
-            </p>
+            </FormNotice>
           ) : null
         }
       >
